@@ -1,0 +1,14 @@
+package dev.taskgateway.core;
+
+import java.util.stream.Collectors;
+
+/** The provider has no such action at all (HTTP 501). */
+public class ActionNotSupportedException extends RuntimeException {
+
+    public ActionNotSupportedException(SourceInfo info, TaskAction action) {
+        super(info.provider() + " does not support '" + action.wireName() + "'; it supports: "
+                + (info.actions().isEmpty() ? "no actions" : info.actions().stream()
+                        .map(TaskAction::wireName).sorted().collect(Collectors.joining(", "))),
+                null, false, false);
+    }
+}

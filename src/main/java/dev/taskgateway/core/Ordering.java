@@ -1,0 +1,12 @@
+package dev.taskgateway.core;
+
+/** How a source's upstream list is ordered, which decides how the engine reads it. */
+public enum Ordering {
+    /**
+     * Newest first by creation time and filterable by an upper creation-time bound: the engine
+     * reads only the pages it needs, resuming below the cursor's position.
+     */
+    NEWEST_FIRST,
+    /** No usable order: the engine reads the whole list (up to the scan cap) and sorts it. */
+    UNORDERED
+}

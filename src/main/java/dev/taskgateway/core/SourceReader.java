@@ -1,0 +1,165 @@
+package dev.taskgateway.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the first {@code limit} matching tasks after a position from one source, choosing the
+ * strategy by the source's {@link Ordering}:
+ * <ul>
+ *   <li>{@code NEWEST_FIRST}: pushes the position upstream as an inclusive {@code createdUntil}
+ *       bound and reads pages only until the limit is reached and no later page can still hold a
+ *       tie, so a page costs the same number of calls however deep the walk is;</li>
+ *   <li>{@code UNORDERED}: reads every page (up to the scan cap) with the same query each time, so
+ *       a cache in front of the source answers every later page of a walk, then sorts.</li>
+ * </ul>
+ * Every filter is applied here again, whatever the adapter pushed.
+ */
+final class SourceReader {
+
+    private static final Duration ONE_NANO = Duration.ofNanos(1);
+    private static final int MIN_NEWEST_FIRST_PAGE = 20;
+
+    private SourceReader() {
+    }
+
+    static SourceSlice read(TaskSource source, TaskFilter filter, Position after, int limit) {
+        Reading reading = new Reading(source, filter);
+        return source.info().ordering() == Ordering.NEWEST_FIRST
+                ? reading.newestFirst(after, limit)
+                : reading.fullScan(after, limit);
+    }
+
+    /** The state of one read: what came back and how fresh it was. */
+    private static final class Reading {
+        private final TaskSource source;
+        private final SourceInfo info;
+        private final TaskFilter filter;
+        private final Map<TaskId, Task> found = new LinkedHashMap<>();
+        private int calls;
+        private int scanned;
+        private Instant oldestFetch;
+        private SourceException staleCause;
+
+        Reading(TaskSource source, TaskFilter filter) {
+            this.source = source;
+            this.info = source.info();
+            this.filter = filter;
+        }
+
+        SourceSlice fullScan(Position after, int limit) {
+            UpstreamQuery query = query(null, 1, info.maxPageSize());
+            boolean truncated = false;
+            for (int page = 1; ; page++) {
+                UpstreamPage answer = fetch(query.withPage(page));
+                collect(answer, null);
+                if (answer.last() || answer.tasks().isEmpty()) {
+                    break;
+                }
+                if (scanned >= info.scanCap()) {
+                    truncated = true;
+                    break;
+                }
+            }
+            List<Task> sorted = sorted();
+            List<Task> slice = sorted.stream()
+                    .filter(t -> after == null || after.isBefore(t.position()))
+                    .limit(limit).toList();
+            return slice(slice, (long) sorted.size(), !truncated, truncated);
+        }
+
+        SourceSlice newestFirst(Position after, int limit) {
+            Instant until = after == null || after.createdAt() == null
+                    ? untilOfFilter() : min(untilOfFilter(), after.createdAt());
+            int pageSize = Math.min(info.maxPageSize(), Math.max(limit, MIN_NEWEST_FIRST_PAGE));
+            UpstreamQuery query = query(until, 1, pageSize);
+            Long total = null;
+            boolean totalExact = false;
+            boolean truncated = false;
+            for (int page = 1; ; page++) {
+                UpstreamPage answer = fetch(query.withPage(page));
+                if (page == 1 && after == null) {
+                    total = answer.total();
+                    totalExact = answer.totalExact();
+                }
+                collect(answer, after);
+                if (answer.last() || answer.tasks().isEmpty()) {
+                    break;
+                }
+                if (scanned >= info.scanCap()) {
+                    truncated = true;
+                    break;
+                }
+                if (enoughBefore(answer.tasks().get(answer.tasks().size() - 1), limit)) {
+                    break;
+                }
+            }
+            if (after != null) {
+                UpstreamPage count = fetch(query(null, 1, 1));
+                total = count.total();
+                totalExact = count.totalExact();
+            }
+            List<Task> slice = sorted().stream().limit(limit).toList();
+            return slice(slice, total, totalExact && !truncated, truncated);
+        }
+
+        /** True when {@code limit} tasks are found and no later upstream item can precede them. */
+        private boolean enoughBefore(Task lastSeen, int limit) {
+            if (found.size() < limit) {
+                return false;
+            }
+            Position boundary = sorted().get(limit - 1).position();
+            return lastSeen.createdAt() != null && boundary.createdAt() != null
+                    && lastSeen.createdAt().isBefore(boundary.createdAt());
+        }
+
+        private UpstreamQuery query(Instant until, int page, int pageSize) {
+            return new UpstreamQuery(filter.statuses(), filter.nameContains(), filter.createdFrom(),
+                    until == null ? untilOfFilter() : until, page, pageSize);
+        }
+
+        private Instant untilOfFilter() {
+            return filter.createdTo() == null ? null : filter.createdTo().minus(ONE_NANO);
+        }
+
+        private UpstreamPage fetch(UpstreamQuery query) {
+            UpstreamPage answer = source.fetch(query);
+            calls++;
+            if (answer.fetchedAt() != null && (oldestFetch == null || answer.fetchedAt().isBefore(oldestFetch))) {
+                oldestFetch = answer.fetchedAt();
+            }
+            if (answer.staleCause() != null) {
+                staleCause = answer.staleCause();
+            }
+            return answer;
+        }
+
+        private void collect(UpstreamPage answer, Position after) {
+            for (Task task : answer.tasks()) {
+                scanned++;
+                if (filter.matches(task) && (after == null || after.isBefore(task.position()))) {
+                    found.putIfAbsent(task.id(), task);
+                }
+            }
+        }
+
+        private List<Task> sorted() {
+            List<Task> all = new ArrayList<>(found.values());
+            all.sort(Task.ORDER);
+            return all;
+        }
+
+        private SourceSlice slice(List<Task> tasks, Long total, boolean exact, boolean truncated) {
+            return new SourceSlice(tasks, total, exact, truncated, calls, oldestFetch, staleCause);
+        }
+
+        private static Instant min(Instant a, Instant b) {
+            return a == null ? b : Comparator.<Instant>naturalOrder().compare(a, b) <= 0 ? a : b;
+        }
+    }
+}
