@@ -1,0 +1,126 @@
+package dev.taskgateway.api;
+
+import dev.taskgateway.core.CursorCodec;
+import dev.taskgateway.core.SourceRegistry;
+import dev.taskgateway.core.TaskQueryEngine;
+import dev.taskgateway.providers.ProviderFactory;
+import dev.taskgateway.providers.SourcesProperties;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.MDC;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+
+/** Wires the query engine and the web pieces around it. */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Fan-out threads: virtual where the runtime has them (21+), a cached platform pool on 17. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService fanOutExecutor() {
+        ExecutorService delegate;
+        try {
+            Method virtual = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+            delegate = (ExecutorService) virtual.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            delegate = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "fan-out");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return new ContextCarryingExecutor(delegate);
+    }
+
+    @Bean
+    CursorCodec cursorCodec(SourcesProperties properties) {
+        String secret = properties.getCursorSecret();
+        if (secret == null || secret.isBlank()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return new CursorCodec(random);
+        }
+        if (secret.length() < 16) {
+            throw new InvalidConfigurationPropertyValueException("taskgateway.cursor-secret", "(hidden)",
+                    "must be at least 16 characters");
+        }
+        return new CursorCodec(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Bean
+    TaskQueryEngine taskQueryEngine(SourceRegistry registry, ExecutorService fanOutExecutor, CursorCodec cursorCodec,
+                                    Clock clock, SourcesProperties properties) {
+        return new TaskQueryEngine(registry, fanOutExecutor, cursorCodec, clock, properties.getDeadline());
+    }
+
+    @Bean
+    TaskQueryParser taskQueryParser(SourceRegistry registry, List<ProviderFactory> factories, CursorCodec cursorCodec) {
+        return new TaskQueryParser(registry,
+                factories.stream().map(ProviderFactory::type).collect(Collectors.toSet()), cursorCodec);
+    }
+
+    /** ETag on every GET answer of the API; a matching If-None-Match gets 304. */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
+                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns("/tasks", "/tasks/*", "/sources");
+        return registration;
+    }
+
+    /** Runs tasks with the submitting thread's log context (request id), so upstream calls carry it. */
+    static final class ContextCarryingExecutor extends AbstractExecutorService {
+        private final ExecutorService delegate;
+
+        ContextCarryingExecutor(ExecutorService delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            Map<String, String> context = MDC.getCopyOfContextMap();
+            delegate.execute(() -> {
+                Map<String, String> previous = MDC.getCopyOfContextMap();
+                if (context == null) {
+                    MDC.clear();
+                } else {
+                    MDC.setContextMap(context);
+                }
+                try {
+                    command.run();
+                } finally {
+                    if (previous == null) {
+                        MDC.clear();
+                    } else {
+                        MDC.setContextMap(previous);
+                    }
+                }
+            });
+        }
+
+        @Override public void shutdown() { delegate.shutdown(); }
+        @Override public List<Runnable> shutdownNow() { return delegate.shutdownNow(); }
+        @Override public boolean isShutdown() { return delegate.isShutdown(); }
+        @Override public boolean isTerminated() { return delegate.isTerminated(); }
+        @Override public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.awaitTermination(timeout, unit);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.taskgateway.api;
+
+import dev.taskgateway.core.ActionConflictException;
+import dev.taskgateway.core.ActionNotSupportedException;
+import dev.taskgateway.core.TaskNotFoundException;
+import dev.taskgateway.core.UnknownSourceException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as {@code application/problem+json} (RFC 9457) with {@code requestId}, plus
+ * {@code errors[]} for bad input and {@code sources[]} for upstream failures. Types are listed in
+ * docs/problems.md.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalid(InvalidRequestException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                e.errors().size() == 1 ? e.errors().get(0).field() + ": " + e.errors().get(0).message()
+                        : e.errors().size() + " parameters are invalid; see errors", request);
+        problem.setProperty("errors", e.errors());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(UnknownSourceException.class)
+    ResponseEntity<Object> unknownSource(UnknownSourceException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                e.getMessage(), request);
+        problem.setProperty("errors", List.of(new InvalidRequestException.FieldError("source", e.getMessage())));
+        return respond(problem);
+    }
+
+    @ExceptionHandler(TaskNotFoundException.class)
+    ResponseEntity<Object> notFound(TaskNotFoundException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "task-not-found", "Task not found", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ActionNotSupportedException.class)
+    ResponseEntity<Object> notSupported(ActionNotSupportedException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.NOT_IMPLEMENTED, "action-not-supported", "Action not supported",
+                e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ActionConflictException.class)
+    ResponseEntity<Object> conflict(ActionConflictException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.CONFLICT, "action-conflict", "Task state forbids the action",
+                e.getMessage(), request));
+    }
+
+    @ExceptionHandler(SourcesFailedException.class)
+    ResponseEntity<Object> sourcesFailed(SourcesFailedException e, HttpServletRequest request) {
+        HttpStatus status = e.status();
+        ProblemDetail problem = problem(status, "upstream-failure", "No source answered",
+                "none of the selected sources answered; see sources", request);
+        problem.setProperty("sources", e.reports().stream().map(SourceReportBody::from).toList());
+        HttpHeaders headers = new HttpHeaders();
+        e.reports().stream().map(r -> r.error() == null ? null : r.error().retryAfterSeconds())
+                .filter(java.util.Objects::nonNull).max(Long::compare)
+                .ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        return ResponseEntity.status(status).headers(headers).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        LOG.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the gateway failed; quote the requestId when you report it", request));
+    }
+
+    /** Spring MVC's own errors (404 route, 405, 406, 415...) get the same shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            String slug = statusCode.value() == 404 ? "not-found" : "http-" + statusCode.value();
+            problem.setType(URI.create("/problems/" + slug));
+            problem.setProperty("requestId", RequestIdFilter.current());
+        }
+        return response;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail,
+                                 HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + slug));
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("requestId", request.getAttribute(RequestIdFilter.ATTRIBUTE));
+        return problem;
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

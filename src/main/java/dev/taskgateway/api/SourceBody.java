@@ -1,0 +1,39 @@
+package dev.taskgateway.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.taskgateway.core.SourceHealth;
+import dev.taskgateway.core.SourceRegistry;
+import dev.taskgateway.core.TaskAction;
+import java.time.Instant;
+import java.util.List;
+
+/** One entry of {@code GET /sources}: what the source is, how it has been doing, what it supports. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SourceBody(String id, String provider, String kind, boolean enabled, Instant lastSuccess,
+                         Instant lastFailure, String lastErrorCode, Supports supports) {
+
+    /**
+     * What the gateway can do with this source.
+     *
+     * @param ordering      how its list is read: {@code NEWEST_FIRST} (paged upstream) or {@code UNORDERED} (read whole, sorted here)
+     * @param filters       query params pushed upstream; the gateway applies the others itself
+     * @param actions       actions its provider supports
+     * @param maxPageSize   largest upstream page asked for
+     * @param scanCap       most tasks read for one request
+     */
+    public record Supports(String ordering, List<String> filters, List<String> actions, int maxPageSize,
+                           int scanCap) {
+    }
+
+    /** The body of one registry entry. */
+    public static SourceBody from(SourceRegistry.Entry entry) {
+        var info = entry.info();
+        SourceHealth.Snapshot health = entry.health().snapshot();
+        return new SourceBody(info.id(), info.provider(), info.kind().wireName(), entry.enabled(),
+                health.lastSuccess(), health.lastFailure(),
+                health.lastErrorCode() == null ? null : health.lastErrorCode().name(),
+                new Supports(info.ordering().name(), info.pushedFilters().stream().sorted().toList(),
+                        info.actions().stream().map(TaskAction::wireName).sorted().toList(),
+                        info.maxPageSize(), info.scanCap()));
+    }
+}

@@ -1,0 +1,229 @@
+package dev.taskgateway.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP server on loopback that a provider simulator answers through, with injectable
+ * latency and faults. {@code GET/PUT /__sim/faults} reads and changes the faults at run time
+ * (bench and chaos scripts use it).
+ */
+public final class SimulatorServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Answers one request. */
+    @FunctionalInterface
+    public interface Handler {
+        Reply handle(Call call);
+    }
+
+    /** One request as the simulator sees it. */
+    public record Call(String method, String path, Map<String, List<String>> query,
+                       Map<String, List<String>> headers, byte[] body) {
+
+        /** The first value of a query parameter, or null. */
+        public String param(String name) {
+            List<String> values = query.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        /** The first value of a header (case-insensitive), or null. */
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
+        /** The body as UTF-8 text. */
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One answer. */
+    public record Reply(int status, byte[] body, Map<String, String> headers) {
+
+        /** A JSON answer of {@code value} (maps, lists, records, JSON nodes). */
+        public static Reply json(int status, Object value) {
+            return new Reply(status, JSON.writeValueAsBytes(value), Map.of("Content-Type", "application/json"));
+        }
+
+        /** An answer with no body. */
+        public static Reply empty(int status) {
+            return new Reply(status, new byte[0], Map.of());
+        }
+    }
+
+    private final String name;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private volatile Faults faults;
+
+    private SimulatorServer(String name, HttpServer server, ExecutorService executor, Faults faults) {
+        this.name = name;
+        this.server = server;
+        this.executor = executor;
+        this.faults = faults;
+    }
+
+    /** Starts {@code handler} on 127.0.0.1:{@code port} (0 picks a free port). */
+    public static SimulatorServer start(String name, int port, Faults faults, Handler handler) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+            ExecutorService executor = newExecutor();
+            SimulatorServer simulator = new SimulatorServer(name, server, executor, faults);
+            server.createContext("/", exchange -> simulator.serve(exchange, handler));
+            server.setExecutor(executor);
+            server.start();
+            LOG.info("{} simulator listening on {}", name, simulator.baseUrl());
+            return simulator;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the " + name + " simulator on port " + port, e);
+        }
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The faults in force. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Replaces the faults in force. */
+    public void faults(Faults newFaults) {
+        this.faults = newFaults;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange, Handler handler) throws IOException {
+        try (exchange) {
+            Call call = call(exchange);
+            if (call.path().equals("/__sim/faults")) {
+                reply(exchange, faultsEndpoint(call));
+                return;
+            }
+            Faults now = faults;
+            if (!now.latency().isZero()) {
+                pause(now.latency());
+            }
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            if (now.down() || random.nextDouble() < now.resetRate()) {
+                return; // closing without a response: the client sees the connection drop
+            }
+            if (random.nextDouble() < now.errorRate()) {
+                reply(exchange, Reply.json(503, Map.of("error", "simulated failure")));
+                return;
+            }
+            if (random.nextDouble() < now.garbageRate()) {
+                reply(exchange, new Reply(200, "<html>oops</html>".getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Type", "text/html")));
+                return;
+            }
+            if (random.nextDouble() < now.slowRate()) {
+                pause(now.slowDelay());
+            }
+            reply(exchange, handler.handle(call));
+        } catch (RuntimeException e) {
+            LOG.warn("{} simulator failed on {} {}", name, exchange.getRequestMethod(), exchange.getRequestURI(), e);
+        }
+    }
+
+    private Reply faultsEndpoint(Call call) {
+        if ("PUT".equals(call.method())) {
+            faults = JSON.readValue(call.body(), Faults.class);
+        }
+        return Reply.json(200, faults);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Call call(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(4 * 1024 * 1024);
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            }
+        }
+        return new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query,
+                exchange.getRequestHeaders(), body);
+    }
+
+    private static void reply(HttpExchange exchange, Reply reply) throws IOException {
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        int length = reply.body().length;
+        exchange.sendResponseHeaders(reply.status(), length == 0 ? -1 : length);
+        if (length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply.body());
+            }
+        }
+    }
+
+    /** Virtual threads where the runtime has them (21+), a bounded pool on 17. */
+    static ExecutorService newExecutor() {
+        try {
+            Method virtual = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+            return (ExecutorService) virtual.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            return Executors.newFixedThreadPool(64, runnable -> {
+                Thread thread = new Thread(runnable, "simulator");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+}

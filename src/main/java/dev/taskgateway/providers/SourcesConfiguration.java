@@ -1,0 +1,131 @@
+package dev.taskgateway.providers;
+
+import dev.taskgateway.core.SourceHealth;
+import dev.taskgateway.core.SourceRegistry;
+import dev.taskgateway.core.TaskId;
+import dev.taskgateway.core.TaskSource;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.MDC;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Builds every configured source from {@code taskgateway.sources}, failing fast on bad config. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SourcesProperties.class)
+public class SourcesConfiguration {
+
+    /** The request id header, also sent upstream. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    /** The one OkHttp client: a shared pool; sources derive timeouts with {@code newBuilder()}. */
+    @Bean(destroyMethod = "")
+    OkHttpClient upstreamHttpClient() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(64);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(32, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .addInterceptor(chain -> {
+                    String requestId = MDC.get("requestId");
+                    return chain.proceed(requestId == null ? chain.request()
+                            : chain.request().newBuilder().header(REQUEST_ID_HEADER, requestId).build());
+                })
+                .build();
+    }
+
+    @Bean
+    SourceRegistry sourceRegistry(SourcesProperties properties, List<ProviderFactory> factories,
+                                  Environment environment) {
+        Map<String, ProviderFactory> byType = factories.stream()
+                .collect(Collectors.toMap(ProviderFactory::type, Function.identity(), (a, b) -> a, TreeMap::new));
+        Binder binder = Binder.get(environment);
+        List<SourceRegistry.Entry> entries = new ArrayList<>();
+        properties.getSources().forEach((id, source) -> {
+            SourceSettings settings = settings(id, source, byType);
+            TaskSource taskSource = byType.get(settings.type()).create(settings, binder);
+            entries.add(new SourceRegistry.Entry(taskSource, settings.enabled(), new SourceHealth()));
+        });
+        return new SourceRegistry(entries);
+    }
+
+    /** Validates the keys every source has; each message names the key and the bad value. */
+    static SourceSettings settings(String id, SourcesProperties.SourceProperties source,
+                                   Map<String, ProviderFactory> byType) {
+        String prefix = "taskgateway.sources." + id;
+        if (!TaskId.SOURCE_ID.matcher(id).matches()) {
+            throw new InvalidConfigurationPropertyValueException("taskgateway.sources", id,
+                    "source ids must match [a-z0-9-]{1,40}");
+        }
+        if (source.getType() == null || !byType.containsKey(source.getType())) {
+            throw new InvalidConfigurationPropertyValueException(prefix + ".type", source.getType(),
+                    "unknown provider type; known types: " + String.join(", ", byType.keySet()));
+        }
+        return new SourceSettings(id, source.getType(), baseUrl(prefix, source.getBaseUrl()),
+                source.isEnabled(), positive(prefix + ".timeout", source.getTimeout()),
+                zone(prefix, source.getTimezone()), scanCap(prefix, source.getScanCap()));
+    }
+
+    private static URI baseUrl(String prefix, String value) {
+        String key = prefix + ".base-url";
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfigurationPropertyValueException(key, value, "a base URL is required");
+        }
+        try {
+            URI uri = new URI(value.trim());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new InvalidConfigurationPropertyValueException(key, value,
+                        "must be an http(s) URL with a host and no query, fragment or user info");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidConfigurationPropertyValueException(key, value, "not a URL");
+        }
+    }
+
+    private static Duration positive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidConfigurationPropertyValueException(key, value, "must be a positive duration");
+        }
+        return value;
+    }
+
+    private static ZoneId zone(String prefix, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new InvalidConfigurationPropertyValueException(prefix + ".timezone", value,
+                    "not a time zone id such as Asia/Shanghai or UTC");
+        }
+    }
+
+    private static int scanCap(String prefix, int value) {
+        if (value < 1 || value > 1_000_000) {
+            throw new InvalidConfigurationPropertyValueException(prefix + ".scan-cap", value,
+                    "must be between 1 and 1000000");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.taskgateway.providers;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code taskgateway.*}: the configured sources and engine-wide settings. */
+@ConfigurationProperties("taskgateway")
+public class SourcesProperties {
+
+    /** Sources by id ({@code [a-z0-9-]{1,40}}); each id is part of its tasks' ids. */
+    private Map<String, SourceProperties> sources = new LinkedHashMap<>();
+
+    /** Time a gateway request waits for its sources; unfinished ones report TIMEOUT or STALE. */
+    private Duration deadline = Duration.ofSeconds(8);
+
+    /**
+     * Secret that signs cursors (at least 16 characters). Gateways behind one load balancer must
+     * share it; when unset each process makes a random one, so cursors die with the process.
+     */
+    private String cursorSecret;
+
+    public Map<String, SourceProperties> getSources() { return sources; }
+    public void setSources(Map<String, SourceProperties> sources) { this.sources = sources; }
+    public Duration getDeadline() { return deadline; }
+    public void setDeadline(Duration deadline) { this.deadline = deadline; }
+    public String getCursorSecret() { return cursorSecret; }
+    public void setCursorSecret(String cursorSecret) { this.cursorSecret = cursorSecret; }
+
+    /** Keys every source has; provider-specific keys sit beside them. */
+    public static class SourceProperties {
+
+        /** Provider: {@code longlonglong}, {@code nxlink}, {@code new-api} or {@code tikmatrix}. */
+        private String type;
+
+        /** Base URL of the provider's API; the only address this source calls. */
+        private String baseUrl;
+
+        /** False keeps the source configured but out of every request. */
+        private boolean enabled = true;
+
+        /** Time limit of one upstream call, connect to last byte. */
+        private Duration timeout = Duration.ofSeconds(5);
+
+        /** Zone of the provider's zone-less times (default per provider). */
+        private String timezone;
+
+        /** Most tasks read from an unordered source for one request. */
+        private int scanCap = 10_000;
+
+        /** Cache lifetimes of this source's pages. */
+        private Cache cache = new Cache();
+
+        public String getType() { return type; }
+        public void setType(String type) { this.type = type; }
+        public String getBaseUrl() { return baseUrl; }
+        public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = timeout; }
+        public String getTimezone() { return timezone; }
+        public void setTimezone(String timezone) { this.timezone = timezone; }
+        public int getScanCap() { return scanCap; }
+        public void setScanCap(int scanCap) { this.scanCap = scanCap; }
+        public Cache getCache() { return cache; }
+        public void setCache(Cache cache) { this.cache = cache; }
+    }
+
+    /** Cache lifetimes of one source. */
+    public static class Cache {
+
+        /** Age up to which a cached page is served without asking the upstream. */
+        private Duration freshTtl = Duration.ofSeconds(15);
+
+        /** Age up to which a cached page is served when the upstream fails. */
+        private Duration staleTtl = Duration.ofMinutes(10);
+
+        public Duration getFreshTtl() { return freshTtl; }
+        public void setFreshTtl(Duration freshTtl) { this.freshTtl = freshTtl; }
+        public Duration getStaleTtl() { return staleTtl; }
+        public void setStaleTtl(Duration staleTtl) { this.staleTtl = staleTtl; }
+    }
+}

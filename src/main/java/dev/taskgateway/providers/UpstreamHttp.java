@@ -1,0 +1,90 @@
+package dev.taskgateway.providers;
+
+import dev.taskgateway.core.ErrorCode;
+import dev.taskgateway.core.SourceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * One source's view of the shared OkHttp client: its own call timeout, the same pool. Turns I/O
+ * failures and generic HTTP failures into {@link SourceException}s with one-line messages that
+ * never carry a URL, header or body.
+ */
+public final class UpstreamHttp {
+
+    /** Bodies larger than this are refused rather than buffered. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+    private final OkHttpClient client;
+    private final Duration timeout;
+
+    /** A view of {@code shared} whose calls each end after {@code timeout}. */
+    public UpstreamHttp(OkHttpClient shared, Duration timeout) {
+        this.client = shared.newBuilder().callTimeout(timeout).build();
+        this.timeout = timeout;
+    }
+
+    /** Sends {@code request} and reads the whole answer, whatever its status. */
+    public UpstreamResponse execute(Request request) {
+        try (Response response = client.newCall(request).execute()) {
+            return new UpstreamResponse(response.code(), response.headers(), read(response.body()));
+        } catch (InterruptedIOException e) {
+            throw new SourceException(ErrorCode.UPSTREAM_TIMEOUT,
+                    "no answer in " + describe(timeout), null, e);
+        } catch (IOException e) {
+            throw new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "could not reach the provider (" + e.getClass().getSimpleName() + ")", null, e);
+        }
+    }
+
+    /**
+     * The failure that a status means for any provider (429, 5xx, 401/403, other 4xx), or null
+     * for 2xx and the statuses a provider's adapter handles itself.
+     */
+    public static SourceException failureForStatus(UpstreamResponse response) {
+        int status = response.status();
+        if (status == 429) {
+            return new SourceException(ErrorCode.UPSTREAM_RATE_LIMITED, "provider is rate limiting (HTTP 429)",
+                    response.retryAfterSeconds(), null);
+        }
+        if (status == 401 || status == 403) {
+            return new SourceException(ErrorCode.UPSTREAM_AUTH_FAILED,
+                    "provider refused the credentials (HTTP " + status + ")");
+        }
+        if (status >= 500) {
+            return new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE, "provider failed (HTTP " + status + ")",
+                    response.retryAfterSeconds(), null);
+        }
+        if (status >= 400) {
+            return new SourceException(ErrorCode.UPSTREAM_REJECTED, "provider rejected the request (HTTP " + status + ")");
+        }
+        return null;
+    }
+
+    private static byte[] read(ResponseBody body) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        long length = body.contentLength();
+        if (length > MAX_BODY_BYTES) {
+            throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "provider sent a body over 32 MiB");
+        }
+        try (InputStream in = body.byteStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "provider sent a body over 32 MiB");
+            }
+            return bytes;
+        }
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

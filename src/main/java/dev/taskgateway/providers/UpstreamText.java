@@ -1,0 +1,40 @@
+package dev.taskgateway.providers;
+
+import java.util.Collection;
+
+/** Makes provider-supplied text safe to show clients: one short line, secrets blanked. */
+public final class UpstreamText {
+
+    static final int MAX_LENGTH = 160;
+
+    private UpstreamText() {
+    }
+
+    /**
+     * {@code text} on one line, at most {@value #MAX_LENGTH} characters, with every occurrence of
+     * each secret replaced by {@code ***}; null stays null.
+     */
+    public static String summarize(String text, Collection<String> secrets) {
+        if (text == null) {
+            return null;
+        }
+        String line = text;
+        for (String secret : secrets) {
+            if (secret != null && secret.length() >= 4) {
+                line = line.replace(secret, "***");
+            }
+        }
+        line = line.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
+    }
+
+    /** Throws a configuration error naming {@code key} when {@code value} is blank; the value is never echoed. */
+    public static String requireSecret(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
+                    key, "(missing)", "this secret is required; set it from the environment, e.g. "
+                    + key.substring(key.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+        return value;
+    }
+}

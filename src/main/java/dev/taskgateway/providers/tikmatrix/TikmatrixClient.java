@@ -1,0 +1,114 @@
+package dev.taskgateway.providers.tikmatrix;
+
+import dev.taskgateway.core.ErrorCode;
+import dev.taskgateway.core.SourceException;
+import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.providers.UpstreamHttp;
+import dev.taskgateway.providers.UpstreamResponse;
+import dev.taskgateway.providers.UpstreamText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import tools.jackson.databind.JsonNode;
+
+/** HTTP calls to one TikMatrix local API; returns TikMatrix's own records. */
+final class TikmatrixClient {
+
+    static final long OK = 0;
+    static final long BAD_PARAMS = 40001;
+    static final long PLAN_TOO_LOW = 40301;
+    static final long NOT_FOUND = 40401;
+    static final long INTERNAL_ERROR = 50001;
+
+    private final SourceSettings settings;
+    private final UpstreamHttp http;
+
+    TikmatrixClient(SourceSettings settings, UpstreamHttp http) {
+        this.settings = settings;
+        this.http = http;
+    }
+
+    /**
+     * {@code GET /api/v1/task?status&page&page_size} (task-management.md, "List tasks").
+     * Page-number paging from 1, {@code page_size} ≤ 100, no promised order.
+     */
+    TikmatrixListResponse list(Integer status, int page, int pageSize) {
+        HttpUrl.Builder url = settings.url("/api/v1/task").newBuilder()
+                .addQueryParameter("page", Integer.toString(page))
+                .addQueryParameter("page_size", Integer.toString(pageSize));
+        if (status != null) {
+            url.addQueryParameter("status", Integer.toString(status));
+        }
+        JsonNode data = dataOf(get(url.build()), false);
+        List<JsonNode> tasks = new ArrayList<>();
+        JsonNode items = firstArray(data, "tasks", "list", "items");
+        if (items == null && data != null && !data.isNull() && !data.isObject()) {
+            throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix list has no task array");
+        }
+        if (items != null) {
+            items.forEach(tasks::add);
+        }
+        return new TikmatrixListResponse(tasks, LenientJson.longValue(data, "total"),
+                LenientJson.longValue(data, "page"), LenientJson.longValue(data, "page_size"));
+    }
+
+    /** {@code GET /api/v1/task/{task_id}} (task-management.md, "Get task"); empty for 40401. */
+    Optional<JsonNode> task(long id) {
+        HttpUrl url = settings.url("/api/v1/task").newBuilder().addPathSegment(Long.toString(id)).build();
+        JsonNode data = dataOf(get(url), true);
+        return data == null || !data.isObject() ? Optional.empty() : Optional.of(data);
+    }
+
+    private UpstreamResponse get(HttpUrl url) {
+        return http.execute(new Request.Builder().url(url).get().header("Accept", "application/json").build());
+    }
+
+    /**
+     * Checks the envelope and returns {@code data}. TikMatrix answers HTTP 200 for every code but
+     * 40401 (HTTP 404); the body's {@code code} decides.
+     */
+    static JsonNode dataOf(UpstreamResponse response, boolean notFoundIsEmpty) {
+        JsonNode body;
+        try {
+            body = LenientJson.parseObject(response.body());
+        } catch (SourceException e) {
+            SourceException byStatus = UpstreamHttp.failureForStatus(response);
+            throw byStatus != null ? byStatus : e;
+        }
+        Long code = LenientJson.longValue(body, "code");
+        if (code == null) {
+            throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix answer has no code");
+        }
+        if (code == OK) {
+            return body.get("data");
+        }
+        if (code == NOT_FOUND && notFoundIsEmpty) {
+            return null;
+        }
+        String message = UpstreamText.summarize(LenientJson.text(body, "message"), List.of());
+        if (code == PLAN_TOO_LOW) {
+            throw new SourceException(ErrorCode.UPSTREAM_AUTH_FAILED,
+                    "TikMatrix license does not allow the API (code 40301): " + message);
+        }
+        if (code == INTERNAL_ERROR) {
+            throw new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE, "TikMatrix internal error (code 50001)");
+        }
+        throw new SourceException(ErrorCode.UPSTREAM_REJECTED, "TikMatrix code " + code + ": " + message);
+    }
+
+    private static JsonNode firstArray(JsonNode data, String... names) {
+        if (data == null || !data.isObject()) {
+            return null;
+        }
+        for (String name : names) {
+            JsonNode node = data.get(name);
+            if (node != null && node.isArray()) {
+                return node;
+            }
+        }
+        return null;
+    }
+}
