@@ -1,0 +1,55 @@
+package dev.taskgateway.providers.tikmatrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskgateway.core.TaskAction;
+import dev.taskgateway.core.TaskStatus;
+import dev.taskgateway.providers.LenientJson;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class TikmatrixTaskMapperTests {
+
+    private final TikmatrixTaskMapper mapper = new TikmatrixTaskMapper("tm", ZoneId.of("Asia/Shanghai"));
+
+    /** DESIGN §4: 0/1/2/3 as number or numeric string; everything else UNKNOWN. */
+    @ParameterizedTest(name = "status {0} -> {1}")
+    @CsvSource({
+            "0, PENDING", "1, RUNNING", "2, SUCCEEDED", "3, FAILED",
+            "'\"0\"', PENDING", "'\"1\"', RUNNING", "'\"2\"', SUCCEEDED", "'\"3\"', FAILED",
+            "4, UNKNOWN", "-1, UNKNOWN", "'\"running\"', UNKNOWN", "null, UNKNOWN", "'\"\"', UNKNOWN"})
+    void nativeStatusMapsPerTheStatusTable(String nativeJson, TaskStatus expected) {
+        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":" + nativeJson + "}");
+        assertThat(mapper.toTask(node).status()).isEqualTo(expected);
+    }
+
+    @Test
+    void zoneLessTimesAreReadInTheSourceZone() {
+        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":0,\"created_at\":\"2024-09-02 21:45:18\"}");
+        assertThat(mapper.toTask(node).createdAt()).isEqualTo(Instant.parse("2024-09-02T13:45:18Z"));
+    }
+
+    @Test
+    void failedTaskCarriesItsErrorAsReasonAndOffersRetry() {
+        var node = LenientJson.MAPPER.readTree("{\"id\":9,\"status\":3,\"error\":\"device offline\"}");
+        var task = mapper.toTask(node);
+        assertThat(task.statusReason()).isEqualTo("device offline");
+        assertThat(task.actions()).containsExactly(TaskAction.RETRY, TaskAction.DELETE);
+    }
+
+    @Test
+    void runningTaskCanBeStoppedButNotRetried() {
+        assertThat(TikmatrixTaskMapper.actions(TaskStatus.RUNNING)).containsExactly(TaskAction.STOP, TaskAction.DELETE);
+        assertThat(TikmatrixTaskMapper.actions(TaskStatus.SUCCEEDED)).containsExactly(TaskAction.DELETE);
+    }
+
+    @Test
+    void unifiedStatusesWithANativeValueArePushedUpstream() {
+        assertThat(TikmatrixTaskMapper.nativeStatus(TaskStatus.PENDING)).isZero();
+        assertThat(TikmatrixTaskMapper.nativeStatus(TaskStatus.FAILED)).isEqualTo(3);
+        assertThat(TikmatrixTaskMapper.nativeStatus(TaskStatus.PAUSED)).isNull();
+    }
+}
