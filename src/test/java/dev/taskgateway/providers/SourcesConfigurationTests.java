@@ -41,7 +41,7 @@ class SourcesConfigurationTests {
             "taskgateway.sources.pc1.base-url  | http://u:p@host   | no query, fragment or user info",
             "taskgateway.sources.pc1.timezone  | Mars/Olympus      | not a time zone",
             "taskgateway.sources.pc1.scan-cap  | 0                 | between 1 and 1000000",
-            "taskgateway.sources.pc1.timeout   | 0s                | 'PT0S' is invalid: must be a positive duration",
+            "taskgateway.sources.pc1.timeout   | 0s                | must be a positive duration",
             "taskgateway.sources.pc1.page-size | 500               | 1 to 100"})
     void badValueStopsStartUpNamingKeyAndValue(String key, String value, String reason) {
         runner.withPropertyValues("taskgateway.sources.pc1.type=tikmatrix",
