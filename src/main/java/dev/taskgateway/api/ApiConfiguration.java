@@ -2,7 +2,9 @@ package dev.taskgateway.api;
 
 import dev.taskgateway.core.CursorCodec;
 import dev.taskgateway.core.SourceRegistry;
+import dev.taskgateway.core.TaskActions;
 import dev.taskgateway.core.TaskQueryEngine;
+import dev.taskgateway.core.TaskStatistics;
 import dev.taskgateway.providers.ProviderFactory;
 import dev.taskgateway.providers.SourcesProperties;
 import java.lang.reflect.Method;
@@ -68,6 +70,22 @@ class ApiConfiguration {
     TaskQueryEngine taskQueryEngine(SourceRegistry registry, ExecutorService fanOutExecutor, CursorCodec cursorCodec,
                                     Clock clock, SourcesProperties properties) {
         return new TaskQueryEngine(registry, fanOutExecutor, cursorCodec, clock, properties.getDeadline());
+    }
+
+    @Bean
+    TaskStatistics taskStatistics(TaskQueryEngine engine, ExecutorService fanOutExecutor, Clock clock,
+                                  SourcesProperties properties) {
+        return new TaskStatistics(engine, fanOutExecutor, clock, properties.getDeadline());
+    }
+
+    @Bean
+    TaskActions taskActions(SourceRegistry registry) {
+        return new TaskActions(registry);
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore() {
+        return new IdempotencyStore(java.time.Duration.ofHours(24), 100_000);
     }
 
     @Bean

@@ -63,6 +63,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage(), request));
     }
 
+    @ExceptionHandler(IdempotencyStore.IdempotencyMismatchException.class)
+    ResponseEntity<Object> idempotencyMismatch(RuntimeException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+                e.getMessage(), request));
+    }
+
     @ExceptionHandler(SourcesFailedException.class)
     ResponseEntity<Object> sourcesFailed(SourcesFailedException e, HttpServletRequest request) {
         HttpStatus status = e.status();

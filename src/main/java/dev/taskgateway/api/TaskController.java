@@ -41,12 +41,7 @@ class TaskController {
 
     @GetMapping(path = "/tasks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     TaskBody get(@PathVariable("id") String id) {
-        TaskId taskId;
-        try {
-            taskId = TaskId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("id", e.getMessage());
-        }
+        TaskId taskId = TaskIdParam.parse(id);
         try {
             return TaskBody.from(engine.get(taskId));
         } catch (SourceException e) {

@@ -11,4 +11,12 @@ public class ActionNotSupportedException extends RuntimeException {
                         .map(TaskAction::wireName).sorted().collect(Collectors.joining(", "))),
                 null, false, false);
     }
+
+    /** The provider does not offer {@code operation} on the source as a whole. */
+    public ActionNotSupportedException(SourceInfo info, SourceOperation operation, java.util.Set<SourceOperation> offered) {
+        super(info.provider() + " does not support '" + operation.wireName() + "'; it supports: "
+                + (offered.isEmpty() ? "no source operations" : offered.stream()
+                        .map(SourceOperation::wireName).sorted().collect(Collectors.joining(", "))),
+                null, false, false);
+    }
 }

@@ -7,12 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Fans a query out to the selected sources in parallel, merges their ordered slices and cuts
@@ -24,21 +19,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TaskQueryEngine {
 
-    private static final System.Logger LOG = System.getLogger(TaskQueryEngine.class.getName());
-
     private final SourceRegistry registry;
-    private final ExecutorService executor;
     private final CursorCodec cursors;
-    private final Clock clock;
-    private final Duration deadline;
+    private final FanOut fanOut;
 
     public TaskQueryEngine(SourceRegistry registry, ExecutorService executor, CursorCodec cursors,
                            Clock clock, Duration deadline) {
         this.registry = registry;
-        this.executor = executor;
         this.cursors = cursors;
-        this.clock = clock;
-        this.deadline = deadline;
+        this.fanOut = new FanOut(executor, clock, deadline);
     }
 
     /** The page {@code query} asks for. Never throws for a failing source: it reports it. */
@@ -48,36 +37,30 @@ public final class TaskQueryEngine {
         int limit = offset + query.size() + 1;
         Position after = query.cursor() == null ? null : query.cursor().after();
 
-        List<SourceRegistry.Entry> selected = new ArrayList<>();
-        List<SourceReport> reports = new ArrayList<>();
-        for (SourceRegistry.Entry entry : registry.enabled()) {
-            if (filter.selects(entry.info().id(), entry.info().provider())) {
-                selected.add(entry);
-            }
-        }
-        List<Outcome> outcomes = fanOut(selected, e -> SourceReader.read(e.source(), filter, after, limit));
+        List<SourceRegistry.Entry> selected = selected(filter);
+        var results = fanOut.run(selected, e -> SourceReader.read(e.source(), filter, after, limit));
 
         List<List<Task>> slices = new ArrayList<>();
+        List<SourceReport> reports = skipped(filter);
         long total = 0;
         boolean exact = true;
         boolean complete = true;
-        int i = 0;
-        for (SourceRegistry.Entry entry : registry.enabled()) {
-            if (!filter.selects(entry.info().id(), entry.info().provider())) {
-                reports.add(SourceReport.skipped(entry.info()));
-                continue;
-            }
-            Outcome outcome = outcomes.get(i++);
-            reports.add(outcome.report());
-            complete &= outcome.report().state() == SourceState.OK;
-            if (outcome.slice() == null) {
+        for (FanOut.Result<SourceSlice> result : results) {
+            if (result.failure() != null) {
+                reports.add(result.failureReport());
+                complete = false;
                 exact = false;
                 continue;
             }
-            slices.add(outcome.slice().tasks());
-            total += outcome.slice().total() == null ? outcome.slice().tasks().size() : outcome.slice().total();
-            exact &= outcome.slice().totalExact();
+            SourceSlice slice = result.value();
+            SourceReport report = report(result.entry(), slice, result.latencyMs());
+            reports.add(report);
+            complete &= report.state() == SourceState.OK;
+            slices.add(slice.tasks());
+            total += slice.total() == null ? slice.tasks().size() : slice.total();
+            exact &= slice.totalExact();
         }
+        reports.sort(Comparator.comparingInt(r -> position(r.id())));
 
         List<Task> merged = merge(slices, limit);
         List<Task> items = merged.subList(Math.min(offset, merged.size()),
@@ -98,14 +81,38 @@ public final class TaskQueryEngine {
         SourceRegistry.Entry entry = registry.find(id.source())
                 .filter(SourceRegistry.Entry::enabled)
                 .orElseThrow(() -> new UnknownSourceException(id.source()));
-        Outcome outcome = fanOut(List.of(entry), e -> {
-            Task task = e.source().find(id.nativeId()).orElseThrow(() -> new TaskNotFoundException(id));
-            return new SourceSlice(List.of(task), 1L, true, false, 1, null, null);
-        }).get(0);
-        if (outcome.failure() != null) {
-            throw outcome.failure();
+        var result = fanOut.run(List.of(entry),
+                e -> e.source().find(id.nativeId()).orElseThrow(() -> new TaskNotFoundException(id))).get(0);
+        if (result.failure() != null) {
+            throw result.failure();
         }
-        return outcome.slice().tasks().get(0);
+        entry.health().success(fanOut.now());
+        return result.value();
+    }
+
+    /** The enabled sources the filter selects, in configuration order. */
+    List<SourceRegistry.Entry> selected(TaskFilter filter) {
+        return registry.enabled().stream()
+                .filter(e -> filter.selects(e.info().id(), e.info().provider())).toList();
+    }
+
+    /** SKIPPED reports for the enabled sources the filter leaves out. */
+    List<SourceReport> skipped(TaskFilter filter) {
+        List<SourceReport> reports = new ArrayList<>();
+        registry.enabled().stream().filter(e -> !filter.selects(e.info().id(), e.info().provider()))
+                .forEach(e -> reports.add(SourceReport.skipped(e.info())));
+        return reports;
+    }
+
+    /** A source's place in configuration order, so reports keep that order. */
+    int position(String sourceId) {
+        List<SourceRegistry.Entry> all = registry.all();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).info().id().equals(sourceId)) {
+                return i;
+            }
+        }
+        return all.size();
     }
 
     /** Merges slices already in {@link Task#ORDER}, keeping the first {@code limit}. */
@@ -130,76 +137,10 @@ public final class TaskQueryEngine {
         return merged;
     }
 
-    /** What one source gave: a slice and its report, or a failure. */
-    private record Outcome(SourceSlice slice, SourceReport report, RuntimeException failure) {
-    }
-
-    /** Work done against one source. */
-    private interface SourceWork {
-        SourceSlice run(SourceRegistry.Entry entry);
-    }
-
-    /** Runs {@code work} on every entry in parallel and waits until the deadline at most. */
-    private List<Outcome> fanOut(List<SourceRegistry.Entry> entries, SourceWork work) {
-        Instant start = clock.instant();
-        long startNanos = System.nanoTime();
-        long deadlineNanos = startNanos + deadline.toNanos();
-        List<Future<SourceSlice>> futures = new ArrayList<>();
-        for (SourceRegistry.Entry entry : entries) {
-            futures.add(executor.submit(() -> work.run(entry)));
-        }
-        List<Outcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            outcomes.add(await(entries.get(i), futures.get(i), startNanos, deadlineNanos, start));
-        }
-        return outcomes;
-    }
-
-    private Outcome await(SourceRegistry.Entry entry, Future<SourceSlice> future, long startNanos,
-                          long deadlineNanos, Instant start) {
+    /** The report of a source that answered, fresh or from cache; records its health. */
+    private SourceReport report(SourceRegistry.Entry entry, SourceSlice slice, long latency) {
         SourceInfo info = entry.info();
-        RuntimeException failure;
-        try {
-            SourceSlice slice = future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-            return answered(entry, slice, latency);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            failure = new SourceException(ErrorCode.UPSTREAM_TIMEOUT,
-                    "no answer within the request deadline of " + deadline.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            failure = classify(info, e.getCause());
-        } catch (InterruptedException | CancellationException e) {
-            Thread.currentThread().interrupt();
-            failure = new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE, "request was cancelled");
-        }
-        long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        if (!(failure instanceof SourceException sourceFailure)) {
-            return new Outcome(null, null, failure);
-        }
-        entry.health().failure(clock.instant(), sourceFailure.code());
-        SourceReport report = new SourceReport(info.id(), info.provider(), sourceFailure.code().state(),
-                latency, null, null, null, false, SourceReport.SourceError.from(sourceFailure));
-        return new Outcome(null, report, sourceFailure);
-    }
-
-    /**
-     * Domain failures pass through; anything else is an adapter that could not read what the
-     * provider sent, which is the provider's answer being bad, not the client's request.
-     */
-    private static RuntimeException classify(SourceInfo info, Throwable cause) {
-        if (cause instanceof SourceException || cause instanceof TaskNotFoundException
-                || cause instanceof ActionNotSupportedException || cause instanceof ActionConflictException) {
-            return (RuntimeException) cause;
-        }
-        LOG.log(System.Logger.Level.WARNING, "source " + info.id() + " failed unexpectedly", cause);
-        return new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE,
-                "could not read the provider's answer", null, cause);
-    }
-
-    private Outcome answered(SourceRegistry.Entry entry, SourceSlice slice, long latency) {
-        SourceInfo info = entry.info();
-        Instant now = clock.instant();
+        Instant now = fanOut.now();
         boolean stale = slice.staleCause() != null;
         if (stale) {
             entry.health().failure(now, slice.staleCause().code());
@@ -208,9 +149,8 @@ public final class TaskQueryEngine {
         }
         Instant fetchedAt = slice.fetchedAt() == null ? now : slice.fetchedAt();
         Long age = stale ? Math.max(0, Duration.between(fetchedAt, now).toSeconds()) : null;
-        SourceReport report = new SourceReport(info.id(), info.provider(),
-                stale ? SourceState.STALE : SourceState.OK, latency, fetchedAt, age, slice.total(),
-                slice.truncated(), stale ? SourceReport.SourceError.from(slice.staleCause()) : null);
-        return new Outcome(slice, report, null);
+        return new SourceReport(info.id(), info.provider(), stale ? SourceState.STALE : SourceState.OK, latency,
+                fetchedAt, age, slice.total(), slice.truncated(),
+                stale ? SourceReport.SourceError.from(slice.staleCause()) : null);
     }
 }

@@ -1,6 +1,10 @@
 package dev.taskgateway.core;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port every provider adapter implements: one configured account of one provider.
@@ -29,5 +33,50 @@ public interface TaskSource {
      */
     default void perform(TaskAction action, String nativeId) {
         throw new ActionNotSupportedException(info(), action);
+    }
+
+    /** Operations on the source as a whole that its provider offers. The default offers none. */
+    default Set<SourceOperation> operations() {
+        return Set.of();
+    }
+
+    /**
+     * Deletes several tasks, reporting each. The default deletes one by one through
+     * {@link #perform}; providers with a batch endpoint override it.
+     */
+    default List<ItemOutcome> deleteAll(List<String> nativeIds) {
+        List<ItemOutcome> outcomes = new ArrayList<>();
+        for (String nativeId : nativeIds) {
+            TaskId id = TaskId.of(info().id(), nativeId);
+            try {
+                perform(TaskAction.DELETE, nativeId);
+                outcomes.add(ItemOutcome.done(id));
+            } catch (RuntimeException e) {
+                outcomes.add(ItemOutcome.failed(id, e));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Retries every failed task; throws {@link UnsupportedOperationException} unless offered. */
+    default void retryFailed() {
+        throw new UnsupportedOperationException(SourceOperation.RETRY_FAILED.wireName());
+    }
+
+    /**
+     * Creates tasks from a provider-native body and answers their native ids; throws
+     * {@link IllegalArgumentException} naming the bad field before anything is sent, or
+     * {@link UnsupportedOperationException} unless offered.
+     */
+    default List<String> create(Map<String, Object> body) {
+        throw new UnsupportedOperationException(SourceOperation.CREATE.wireName());
+    }
+
+    /**
+     * Native per-status counters for tasks matching {@code filter}, when the provider keeps them
+     * and they answer this filter exactly; empty otherwise (the engine then counts).
+     */
+    default Optional<Map<TaskStatus, Long>> counts(TaskFilter filter) {
+        return Optional.empty();
     }
 }

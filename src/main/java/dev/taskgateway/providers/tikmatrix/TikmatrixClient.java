@@ -1,5 +1,6 @@
 package dev.taskgateway.providers.tikmatrix;
 
+import dev.taskgateway.core.ActionConflictException;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.providers.LenientJson;
@@ -11,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import tools.jackson.databind.JsonNode;
 
 /** HTTP calls to one TikMatrix local API; returns TikMatrix's own records. */
@@ -22,6 +25,8 @@ final class TikmatrixClient {
     static final long PLAN_TOO_LOW = 40301;
     static final long NOT_FOUND = 40401;
     static final long INTERNAL_ERROR = 50001;
+
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final SourceSettings settings;
     private final UpstreamHttp http;
@@ -60,6 +65,84 @@ final class TikmatrixClient {
         HttpUrl url = settings.url("/api/v1/task").newBuilder().addPathSegment(Long.toString(id)).build();
         JsonNode data = dataOf(get(url), true);
         return data == null || !data.isObject() ? Optional.empty() : Optional.of(data);
+    }
+
+    /** {@code GET /api/v1/task/stats} (task-management.md, "Task statistics"): counts by status. */
+    JsonNode stats() {
+        JsonNode data = dataOf(get(settings.url("/api/v1/task/stats")), false);
+        if (data == null || !data.isObject()) {
+            throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix stats without data");
+        }
+        return data;
+    }
+
+    /**
+     * {@code POST /api/v1/task/{id}/stop} or {@code /retry} (task-management.md). Code 40001 means
+     * the task's state forbids it; 40401 that it is gone.
+     */
+    void action(long id, String verb) {
+        HttpUrl url = settings.url("/api/v1/task").newBuilder().addPathSegment(Long.toString(id))
+                .addPathSegment(verb).build();
+        send(new Request.Builder().url(url).post(RequestBody.create(new byte[0], JSON)));
+    }
+
+    /** {@code DELETE /api/v1/task/{id}} (task-management.md): stops a running task first. */
+    void delete(long id) {
+        send(new Request.Builder().url(settings.url("/api/v1/task").newBuilder()
+                .addPathSegment(Long.toString(id)).build()).delete());
+    }
+
+    /** {@code DELETE /api/v1/task/batch} with the JSON body {@code {"task_ids":[...]}} on a DELETE. */
+    void deleteBatch(List<Long> ids) {
+        byte[] body = LenientJson.MAPPER.writeValueAsBytes(java.util.Map.of("task_ids", ids));
+        send(new Request.Builder().url(settings.url("/api/v1/task/batch")).delete(RequestBody.create(body, JSON)));
+    }
+
+    /** {@code POST /api/v1/task/retry-all} (task-management.md): retries every failed task. */
+    void retryAll() {
+        send(new Request.Builder().url(settings.url("/api/v1/task/retry-all")).post(RequestBody.create(new byte[0], JSON)));
+    }
+
+    /** {@code POST /api/v1/task} (task-management.md, "Create task"): answers the new task ids. */
+    List<Long> create(byte[] body) {
+        // Not send(): here 40001-40003 mean a bad body, which the provider rejects (no state conflict).
+        JsonNode data = dataOf(http.execute(new Request.Builder().url(settings.url("/api/v1/task"))
+                .header("Accept", "application/json").post(RequestBody.create(body, JSON)).build()), false);
+        List<Long> ids = new ArrayList<>();
+        JsonNode taskIds = data == null ? null : data.get("task_ids");
+        if (taskIds == null || !taskIds.isArray()) {
+            throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix create answer has no task_ids");
+        }
+        taskIds.forEach(n -> ids.add(n.asLong()));
+        return ids;
+    }
+
+    /** Sends an action; 40001 becomes a conflict and 40401 "not found", other codes as for reads. */
+    private JsonNode send(Request.Builder request) {
+        UpstreamResponse response = http.execute(request.header("Accept", "application/json").build());
+        JsonNode body;
+        try {
+            body = LenientJson.parseObject(response.body());
+        } catch (SourceException e) {
+            SourceException byStatus = UpstreamHttp.failureForStatus(response);
+            throw byStatus != null ? byStatus : e;
+        }
+        Long code = LenientJson.longValue(body, "code");
+        String message = UpstreamText.summarize(LenientJson.text(body, "message"), List.of());
+        if (code != null && code == BAD_PARAMS) {
+            throw new ActionConflictException("TikMatrix refused: " + message);
+        }
+        if (code != null && code == NOT_FOUND) {
+            throw new NotFound();
+        }
+        return dataOf(response, false);
+    }
+
+    /** TikMatrix answered 40401 to an action. */
+    static final class NotFound extends RuntimeException {
+        NotFound() {
+            super(null, null, false, false);
+        }
     }
 
     private UpstreamResponse get(HttpUrl url) {

@@ -1,6 +1,13 @@
 package dev.taskgateway.providers.tikmatrix;
 
+import dev.taskgateway.core.ActionNotSupportedException;
+import dev.taskgateway.core.ItemOutcome;
 import dev.taskgateway.core.Ordering;
+import dev.taskgateway.core.SourceOperation;
+import dev.taskgateway.core.TaskFilter;
+import dev.taskgateway.core.TaskId;
+import dev.taskgateway.core.TaskNotFoundException;
+import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.SourceInfo;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskAction;
@@ -9,7 +16,9 @@ import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -65,6 +74,92 @@ public final class TikmatrixTaskSource implements TaskSource {
         boolean exact = statusPushed && query.nameContains() == null && query.createdFrom() == null
                 && query.createdUntil() == null;
         return new UpstreamPage(tasks, total, exact, last);
+    }
+
+    @Override
+    public Set<SourceOperation> operations() {
+        return Set.of(SourceOperation.CREATE, SourceOperation.BATCH_DELETE, SourceOperation.RETRY_FAILED);
+    }
+
+    @Override
+    public void perform(TaskAction action, String nativeId) {
+        long id = nativeId(nativeId);
+        try {
+            switch (action) {
+                case STOP -> client.action(id, "stop");
+                case RETRY -> client.action(id, "retry");
+                case DELETE -> client.delete(id);
+                default -> throw new ActionNotSupportedException(info, action);
+            }
+        } catch (TikmatrixClient.NotFound e) {
+            throw new TaskNotFoundException(TaskId.of(info.id(), nativeId));
+        }
+    }
+
+    /**
+     * One batch call for the tasks that exist; ids that are not TikMatrix task numbers, or that
+     * the PC does not have, are reported as not found (TikMatrix's batch answer gives only a count).
+     */
+    @Override
+    public List<ItemOutcome> deleteAll(List<String> nativeIds) {
+        List<ItemOutcome> outcomes = new ArrayList<>();
+        List<Long> existing = new ArrayList<>();
+        List<TaskId> existingIds = new ArrayList<>();
+        for (String nativeId : nativeIds) {
+            TaskId id = TaskId.of(info.id(), nativeId);
+            if (find(nativeId).isEmpty()) {
+                outcomes.add(ItemOutcome.failed(id, new TaskNotFoundException(id)));
+            } else {
+                existing.add(Long.parseLong(nativeId));
+                existingIds.add(id);
+            }
+        }
+        if (!existing.isEmpty()) {
+            client.deleteBatch(existing);
+            existingIds.forEach(id -> outcomes.add(ItemOutcome.done(id)));
+        }
+        return outcomes;
+    }
+
+    @Override
+    public void retryFailed() {
+        client.retryAll();
+    }
+
+    @Override
+    public List<String> create(Map<String, Object> body) {
+        byte[] wire = TikmatrixCreateRequest.validate(body);
+        return client.create(wire).stream().map(String::valueOf).toList();
+    }
+
+    /** TikMatrix's own counters answer a filter that asks for nothing but statuses. */
+    @Override
+    public Optional<Map<TaskStatus, Long>> counts(TaskFilter filter) {
+        if (filter.nameContains() != null || filter.createdFrom() != null || filter.createdTo() != null) {
+            return Optional.empty();
+        }
+        JsonNode stats = client.stats();
+        Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+        counts.put(TaskStatus.PENDING, count(stats, "pending"));
+        counts.put(TaskStatus.RUNNING, count(stats, "running"));
+        counts.put(TaskStatus.SUCCEEDED, count(stats, "completed"));
+        counts.put(TaskStatus.FAILED, count(stats, "failed"));
+        if (!filter.statuses().isEmpty()) {
+            counts.keySet().retainAll(filter.statuses());
+        }
+        return Optional.of(counts);
+    }
+
+    private static long count(JsonNode stats, String field) {
+        Long value = dev.taskgateway.providers.LenientJson.longValue(stats, field);
+        return value == null ? 0 : value;
+    }
+
+    private long nativeId(String nativeId) {
+        if (!NATIVE_ID.matcher(nativeId).matches()) {
+            throw new TaskNotFoundException(TaskId.of(info.id(), nativeId));
+        }
+        return Long.parseLong(nativeId);
     }
 
     @Override

@@ -1,0 +1,18 @@
+package dev.taskgateway.api;
+
+import dev.taskgateway.core.TaskId;
+
+/** Reads a task id from a path, answering 400 naming {@code id} when it is malformed. */
+final class TaskIdParam {
+
+    private TaskIdParam() {
+    }
+
+    static TaskId parse(String id) {
+        try {
+            return TaskId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("id", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.taskgateway.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Counts matching tasks per status and source, as cheaply as each source allows: the provider's
+ * own counters when they answer the filter exactly, else one page-size-1 probe per status where
+ * the provider's total is exact (newest-first providers), else a scan through {@link SourceReader}.
+ */
+public final class TaskStatistics {
+
+    private final TaskQueryEngine engine;
+    private final FanOut fanOut;
+
+    public TaskStatistics(TaskQueryEngine engine, ExecutorService executor, Clock clock, Duration deadline) {
+        this.engine = engine;
+        this.fanOut = new FanOut(executor, clock, deadline);
+    }
+
+    /** Counts for {@code filter}. Never throws for a failing source: it reports it. */
+    public TaskStats stats(TaskFilter filter) {
+        Set<TaskStatus> statuses = filter.statuses().isEmpty() ? EnumSet.allOf(TaskStatus.class)
+                : EnumSet.copyOf(filter.statuses());
+        var results = fanOut.run(engine.selected(filter), e -> count(e.source(), filter, statuses));
+        Map<TaskStatus, Long> byStatus = zeros(statuses);
+        List<TaskStats.SourceStats> bySource = new ArrayList<>();
+        long total = 0;
+        boolean exact = true;
+        boolean complete = true;
+        for (FanOut.Result<Counted> result : results) {
+            if (result.failure() != null) {
+                bySource.add(new TaskStats.SourceStats(result.failureReport(), null, Map.of(), null, false));
+                exact = false;
+                complete = false;
+                continue;
+            }
+            Counted counted = result.value();
+            SourceInfo info = result.entry().info();
+            result.entry().health().success(fanOut.now());
+            SourceReport report = new SourceReport(info.id(), info.provider(), SourceState.OK, result.latencyMs(),
+                    fanOut.now(), null, counted.total(), !counted.exact(), null);
+            bySource.add(new TaskStats.SourceStats(report, counted.total(), counted.byStatus(), counted.method(),
+                    counted.exact()));
+            counted.byStatus().forEach((status, n) -> byStatus.merge(status, n, Long::sum));
+            total += counted.total();
+            exact &= counted.exact();
+        }
+        bySource.sort(java.util.Comparator.comparingInt(s -> engine.position(s.report().id())));
+        return new TaskStats(total, byStatus, bySource, exact && complete, complete);
+    }
+
+    /** One source's counts and how they were made. */
+    private record Counted(long total, Map<TaskStatus, Long> byStatus, String method, boolean exact) {
+    }
+
+    private static Counted count(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses) {
+        Optional<Map<TaskStatus, Long>> counters = source.counts(filter);
+        if (counters.isPresent()) {
+            Map<TaskStatus, Long> byStatus = zeros(statuses);
+            counters.get().forEach((status, n) -> {
+                if (statuses.contains(status)) {
+                    byStatus.put(status, n);
+                }
+            });
+            return new Counted(sum(byStatus), byStatus, "native", true);
+        }
+        if (source.info().ordering() == Ordering.NEWEST_FIRST) {
+            Optional<Counted> probed = probe(source, filter, statuses);
+            if (probed.isPresent()) {
+                return probed.get();
+            }
+        }
+        SourceSlice all = SourceReader.read(source, filter, null, source.info().scanCap());
+        Map<TaskStatus, Long> byStatus = zeros(statuses);
+        all.tasks().forEach(task -> byStatus.merge(task.status(), 1L, Long::sum));
+        return new Counted(sum(byStatus), byStatus, "scan", !all.truncated());
+    }
+
+    /** One page-size-1 call per status; empty when any total is not exact for the filter. */
+    private static Optional<Counted> probe(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses) {
+        Map<TaskStatus, Long> byStatus = zeros(statuses);
+        for (TaskStatus status : statuses) {
+            UpstreamPage page = source.fetch(new UpstreamQuery(Set.of(status), filter.nameContains(),
+                    filter.createdFrom(), filter.createdTo() == null ? null : filter.createdTo().minusNanos(1), 1, 1));
+            if (!page.totalExact()) {
+                return Optional.empty();
+            }
+            byStatus.put(status, page.total());
+        }
+        return Optional.of(new Counted(sum(byStatus), byStatus, "probe", true));
+    }
+
+    private static Map<TaskStatus, Long> zeros(Set<TaskStatus> statuses) {
+        Map<TaskStatus, Long> map = new EnumMap<>(TaskStatus.class);
+        statuses.forEach(s -> map.put(s, 0L));
+        return map;
+    }
+
+    private static long sum(Map<TaskStatus, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
