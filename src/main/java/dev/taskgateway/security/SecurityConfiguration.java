@@ -9,8 +9,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,11 +17,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * API keys with roles (DESIGN §6), built from Spring Security's own parts: an
  * {@link AuthenticationFilter} with a converter reading {@code Authorization: Bearer} or
- * {@code X-API-Key}, a provider checking the key store, and URL rules per role.
+ * {@code X-API-Key}, a provider checking the key store, and URL rules per role; around them the
+ * CORS allow-list, request limits and the per-key rate limit. Threat model: docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -44,21 +44,39 @@ class SecurityConfiguration {
         return store;
     }
 
+    /** A bean, so Spring Boot makes no default user with a generated password (which it would log). */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyStore store) throws Exception {
-        AuthenticationProvider provider = new AuthenticationProvider() {
-            @Override
-            public Authentication authenticate(Authentication authentication) {
-                String key = ((ApiKeyAuthentication) authentication).presentedKey();
-                return store.verify(key).map(ApiKeyAuthentication::verified)
-                        .orElseThrow(() -> new BadCredentialsException("unknown API key"));
-            }
+    ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(ApiKeyStore store) {
+        return new ApiKeyAuthenticationProvider(store);
+    }
 
-            @Override
-            public boolean supports(Class<?> type) {
-                return ApiKeyAuthentication.class.isAssignableFrom(type);
-            }
-        };
+    @Bean
+    ApiKeyRateLimits apiKeyRateLimits(SecurityProperties properties) {
+        return ApiKeyRateLimits.of(properties);
+    }
+
+    /** Requests the firewall refuses (encoded '.', '//', ';', bad header values...) answer a 400 problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> ProblemWriter.write(request, response, 400, "malformed-request",
+                "Malformed request", "the request was refused: its path, a header or a parameter has characters "
+                        + "or sequences that are not allowed (encoded '.', '/', '\\' or '%', '//', '..', ';', "
+                        + "control characters)");
+    }
+
+    /** Tomcat's own refusals (before Spring sees the request) answer a problem too. */
+    @Bean
+    ContainerErrorValve.Installer containerErrorValveInstaller() {
+        return new ContainerErrorValve.Installer();
+    }
+
+    /**
+     * The filter order, in one place: CORS, request limits, API key, rate limit, then the role
+     * rules. Limits come before the key so nobody makes the gateway read more than they are allowed.
+     */
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticationProvider provider,
+                                    ApiKeyRateLimits rateLimits, SecurityProperties properties) throws Exception {
         AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(provider), SecurityConfiguration::presentedKey);
         apiKeys.setSuccessHandler((request, response, authentication) -> { });
         apiKeys.setFailureHandler((request, response, e) -> unauthorized(request, response,
@@ -70,7 +88,10 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(cors -> cors.configurationSource(CorsAllowList.of(properties.getCors().getAllowedOrigins())))
+                .addFilterBefore(new RequestLimitsFilter(properties.getLimits()), BasicAuthenticationFilter.class)
                 .addFilterAt(apiKeys, BasicAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimits), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthorized(request, response,
                                 "send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"))

@@ -1,0 +1,102 @@
+package dev.taskgateway.security;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.Container;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tomcat's error report for requests it refuses before the gateway sees them (a malformed request
+ * line or URI, an encoded slash, headers over {@code server.max-http-request-header-size}),
+ * written as {@code application/problem+json} instead of Tomcat's HTML page. It says what kind of
+ * problem it was and never echoes the request.
+ */
+public final class ContainerErrorValve extends ErrorReportValve {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String REQUEST_ID = "X-Request-Id";
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        String requestId = response.getHeader(REQUEST_ID) != null ? response.getHeader(REQUEST_ID)
+                : UUID.randomUUID().toString();
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader(REQUEST_ID, requestId);
+            PrintWriter writer = response.getReporter();
+            if (writer != null) {
+                writer.write(JSON.writeValueAsString(body(status, requestId)));
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone or the response was committed; nothing more to say
+        }
+    }
+
+    static Map<String, Object> body(int status, String requestId) {
+        HttpStatus known = HttpStatus.resolve(status);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", status == 400 ? "/problems/malformed-request" : "/problems/http-" + status);
+        body.put("title", status == 400 ? "Malformed request" : known == null ? "Error" : known.getReasonPhrase());
+        body.put("status", status);
+        body.put("detail", status == 400
+                ? "the request could not be read: a malformed request line, URI, percent-encoding or header, "
+                        + "an encoded '/' or '\\' in the path, or headers over the size limit"
+                : "refused by the web server before it reached the gateway");
+        body.put("requestId", requestId);
+        return body;
+    }
+
+    /**
+     * Puts this valve in place of the {@link ErrorReportValve} that Spring Boot adds to the host.
+     * Runs after Boot's own customizer (which adds that valve), hence the lowest precedence.
+     */
+    static final class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                Container parent = context.getParent();
+                for (Valve valve : parent.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        parent.getPipeline().removeValve(valve);
+                    }
+                }
+                parent.getPipeline().addValve(new ContainerErrorValve());
+                if (parent instanceof StandardHost host) {
+                    // The host adds a valve of this class at start when it has none; make it this one.
+                    host.setErrorReportValveClass(ContainerErrorValve.class.getName());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+}

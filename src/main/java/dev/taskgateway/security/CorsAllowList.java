@@ -1,0 +1,73 @@
+package dev.taskgateway.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+
+/**
+ * CORS from {@code taskgateway.security.cors.allowed-origins}. A request from a listed origin
+ * gets the CORS headers (a preflight is answered without an API key); any other request gets
+ * none, so browsers keep other sites' pages from reading answers. Empty list, no CORS at all.
+ * Keys travel in headers, never cookies, so credentials are not allowed.
+ */
+final class CorsAllowList implements CorsConfigurationSource {
+
+    private final Set<String> origins;
+    private final CorsConfiguration configuration;
+
+    private CorsAllowList(List<String> origins) {
+        this.origins = Set.copyOf(origins);
+        this.configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(origins);
+        configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "DELETE"));
+        configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, SecurityConfiguration.API_KEY_HEADER,
+                HttpHeaders.CONTENT_TYPE, "Idempotency-Key", "X-Request-Id", HttpHeaders.IF_NONE_MATCH,
+                HttpHeaders.CACHE_CONTROL));
+        configuration.setExposedHeaders(List.of("X-Request-Id", HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
+                HttpHeaders.WWW_AUTHENTICATE));
+        configuration.setAllowCredentials(false);
+        configuration.setMaxAge(1800L);
+    }
+
+    /** The allow-list of {@code configured}; each entry must be a bare origin such as {@code https://dash.example.com}. */
+    static CorsAllowList of(List<String> configured) {
+        List<String> origins = new ArrayList<>();
+        for (int i = 0; i < configured.size(); i++) {
+            origins.add(origin("taskgateway.security.cors.allowed-origins[" + i + "]", configured.get(i)));
+        }
+        return new CorsAllowList(origins);
+    }
+
+    @Override
+    public CorsConfiguration getCorsConfiguration(HttpServletRequest request) {
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        return origin != null && origins.contains(origin.toLowerCase(Locale.ROOT)) ? configuration : null;
+    }
+
+    private static String origin(String key, String value) {
+        String reason = "must be an origin: http(s)://host[:port], without path, query or '*'";
+        if (value == null) {
+            throw new InvalidConfigurationPropertyValueException(key, null, reason);
+        }
+        try {
+            URI uri = new URI(value.trim());
+            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!bare || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                throw new InvalidConfigurationPropertyValueException(key, value, reason);
+            }
+            return (uri.getScheme() + "://" + uri.getRawAuthority()).toLowerCase(Locale.ROOT);
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigurationPropertyValueException(key, value, reason);
+        }
+    }
+}
