@@ -2,7 +2,6 @@ package dev.taskgateway.security;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +16,6 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's error report for requests it refuses before the gateway sees them (a malformed request
@@ -27,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ContainerErrorValve extends ErrorReportValve {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String REQUEST_ID = "X-Request-Id";
 
     @Override
@@ -49,7 +46,7 @@ public final class ContainerErrorValve extends ErrorReportValve {
             response.setHeader(REQUEST_ID, requestId);
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(body(status, requestId)));
+                writer.write(ProblemWriter.JSON.writeValueAsString(body(status, requestId)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
@@ -59,16 +56,12 @@ public final class ContainerErrorValve extends ErrorReportValve {
 
     static Map<String, Object> body(int status, String requestId) {
         HttpStatus known = HttpStatus.resolve(status);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", status == 400 ? "/problems/malformed-request" : "/problems/http-" + status);
-        body.put("title", status == 400 ? "Malformed request" : known == null ? "Error" : known.getReasonPhrase());
-        body.put("status", status);
-        body.put("detail", status == 400
-                ? "the request could not be read: a malformed request line, URI, percent-encoding or header, "
-                        + "an encoded '/' or '\\' in the path, or headers over the size limit"
-                : "refused by the web server before it reached the gateway");
-        body.put("requestId", requestId);
-        return body;
+        return status == 400
+                ? ProblemWriter.body(400, "malformed-request", "Malformed request", "the request could not be read: "
+                        + "a malformed request line, URI, percent-encoding or header, an encoded '/' or '\\' in "
+                        + "the path, or headers over the size limit", null, requestId)
+                : ProblemWriter.body(status, "http-" + status, known == null ? "Error" : known.getReasonPhrase(),
+                        "refused by the web server before it reached the gateway", null, requestId);
     }
 
     /**

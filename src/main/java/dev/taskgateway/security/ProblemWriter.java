@@ -7,25 +7,40 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes RFC 9457 problems from the security filters, which run before Spring MVC. */
+/**
+ * Writes RFC 9457 problems from the places that answer before Spring MVC: the security filters,
+ * the firewall, the error page and Tomcat's error valve. Never echoes request content.
+ */
 final class ProblemWriter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemWriter() {
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String slug,
                       String title, String detail) throws IOException {
+        write(response, body(status, slug, title, detail, request.getRequestURI(), request.getAttribute("requestId")));
+    }
+
+    static void write(HttpServletResponse response, Map<String, Object> problem) throws IOException {
+        response.setStatus((Integer) problem.get("status"));
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+
+    /** The problem members, in the order the API shows them; a null instance is left out. */
+    static Map<String, Object> body(int status, String slug, String title, String detail, String instance,
+                                    Object requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + slug);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        body.put("requestId", request.getAttribute("requestId"));
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        body.put("requestId", requestId);
+        return body;
     }
 }

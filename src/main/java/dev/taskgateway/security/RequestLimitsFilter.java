@@ -68,7 +68,14 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
         }
         HttpServletRequest forward = request;
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
-            byte[] body = request.getInputStream().readNBytes((int) maxBodyBytes + 1);
+            byte[] body;
+            try {
+                body = request.getInputStream().readNBytes((int) maxBodyBytes + 1);
+            } catch (IOException e) {
+                ProblemWriter.write(request, response, 400, "malformed-request", "Malformed request",
+                        "the request body could not be read: a malformed chunked encoding, or it ended early");
+                return;
+            }
             if (body.length > maxBodyBytes) {
                 tooLarge(request, response);
                 return;

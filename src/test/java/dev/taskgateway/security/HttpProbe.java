@@ -94,6 +94,19 @@ final class HttpProbe {
         return send("GET", pathAndQuery, null, headers);
     }
 
+    /**
+     * {@code method target} over a plain socket, for targets {@link URI} refuses ({@code %ZZ}, raw
+     * unicode); {@code headers} as for {@link #send}. The connection closes after the answer.
+     */
+    Answer raw(String method, String target, String... headers) {
+        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1\r\nConnection: close\r\n");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        return raw(request.append("\r\n").toString());
+    }
+
     /** Writes {@code request} as it is (ISO-8859-1 bytes) on a fresh connection and reads the answer. */
     Answer raw(String request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
