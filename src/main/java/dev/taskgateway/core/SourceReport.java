@@ -19,12 +19,34 @@ public record SourceReport(String id, String provider, SourceState state, Long l
                            Instant fetchedAt, Long ageSeconds, Long total, boolean truncated,
                            SourceError error) {
 
-    /** A failure as clients see it: a code, one line, and a wait hint when known. */
+    /**
+     * A failure as clients see it: a code, one line of at most {@value #MAX_MESSAGE} characters
+     * (whatever an adapter put before the provider's own text), and a wait hint when known.
+     */
     public record SourceError(ErrorCode code, String message, Long retryAfterSeconds) {
+
+        /** The longest message clients see (docs/problems.md). */
+        public static final int MAX_MESSAGE = 160;
+
+        public SourceError {
+            message = oneLine(message);
+        }
 
         /** The client view of {@code e}. */
         public static SourceError from(SourceException e) {
             return new SourceError(e.code(), e.getMessage(), e.retryAfterSeconds());
+        }
+
+        private static String oneLine(String text) {
+            if (text == null) {
+                return null;
+            }
+            String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+            if (line.length() <= MAX_MESSAGE) {
+                return line;
+            }
+            int end = Character.isHighSurrogate(line.charAt(MAX_MESSAGE - 2)) ? MAX_MESSAGE - 2 : MAX_MESSAGE - 1;
+            return line.substring(0, end) + "…";
         }
     }
 

@@ -93,13 +93,18 @@ public class SourcesConfiguration {
             URI uri = new URI(value.trim());
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                     || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                throw new InvalidConfigurationPropertyValueException(key, value,
+                throw new InvalidConfigurationPropertyValueException(key, redacted(value),
                         "must be an http(s) URL with a host and no query, fragment or user info");
             }
             return uri;
         } catch (java.net.URISyntaxException e) {
-            throw new InvalidConfigurationPropertyValueException(key, value, "not a URL");
+            throw new InvalidConfigurationPropertyValueException(key, redacted(value), "not a URL");
         }
+    }
+
+    /** A base URL fit for an error message: user info, query and fragment may hold credentials. */
+    private static String redacted(String value) {
+        return value.replaceAll("//[^/?#]*@", "//***@").replaceAll("([?#]).*", "$1***");
     }
 
     private static Duration positive(String key, Duration value) {

@@ -44,7 +44,7 @@ public final class UpstreamHttp {
     }
 
     /**
-     * The failure that a status means for any provider (429, 5xx, 401/403, other 4xx), or null
+     * The failure that a status means for any provider (429, 5xx, 401/403, other 4xx, 3xx), or null
      * for 2xx and the statuses a provider's adapter handles itself.
      */
     public static SourceException failureForStatus(UpstreamResponse response) {
@@ -63,6 +63,11 @@ public final class UpstreamHttp {
         }
         if (status >= 400) {
             return new SourceException(ErrorCode.UPSTREAM_REJECTED, "provider rejected the request (HTTP " + status + ")");
+        }
+        if (status >= 300) {
+            // The shared client never follows redirects: only the configured base URL is ever called.
+            return new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "provider answered with a redirect (HTTP "
+                    + status + "), which is never followed; check the source's base-url");
         }
         return null;
     }
