@@ -1,0 +1,56 @@
+package dev.taskgateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.taskgateway.TaskGatewayApplication;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Start-up: no keys without the demo profile is refused, the demo says its key once, no start logs a secret. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupTests {
+
+    private static final List<String> SECRETS = List.of("SECRET-startup-ops-key-0c9d", "SECRET-startup-cursor-5e6f7a",
+            "SECRET-startup-access-secret-8b2c");
+
+    @Test
+    void aStartWithoutTheDemoProfileAndWithoutKeysFailsSayingHowToAddOne(CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> gateway("prod").run().close());
+
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertThat(messages).contains("No API keys are configured").contains("taskgateway.security.api-keys[0].name=")
+                .contains("taskgateway.security.api-keys[0].key=${OPS_KEY}").contains("key-sha256")
+                .contains("demo profile").contains("[prod]");
+        assertThat(output.getAll()).doesNotContain("generated security password");
+    }
+
+    @Test
+    void theDemoLogsItsKeyOnceAndNoStartLogsASecretOrAGeneratedPassword(CapturedOutput output) {
+        try (ConfigurableApplicationContext demo = gateway("demo").properties(
+                "taskgateway.security.api-keys[1].name=ops", "taskgateway.security.api-keys[1].key=" + SECRETS.get(0),
+                "taskgateway.security.api-keys[1].roles=read,operate",
+                "taskgateway.cursor-secret=" + SECRETS.get(1),
+                "taskgateway.sources.tikmatrix-pc1.access-secret=" + SECRETS.get(2)).run()) {
+            assertThat(demo.isRunning()).isTrue();
+        }
+
+        String log = output.getAll();
+        assertThat(log.split("Demo API key: demo", -1)).hasSize(2);
+        assertThat(log).doesNotContain("generated security password");
+        SECRETS.forEach(secret -> assertThat(log).doesNotContain(secret));
+    }
+
+    private static SpringApplicationBuilder gateway(String profile) {
+        return new SpringApplicationBuilder(TaskGatewayApplication.class).profiles(profile)
+                .properties("server.port=0", "taskgateway.demo.ports.tikmatrix=0", "taskgateway.demo.tasks-per-provider=20");
+    }
+}
