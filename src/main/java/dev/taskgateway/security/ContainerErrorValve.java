@@ -15,7 +15,6 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's error report for requests it refuses before the gateway sees them (a malformed request
@@ -55,13 +54,11 @@ public final class ContainerErrorValve extends ErrorReportValve {
     }
 
     static Map<String, Object> body(int status, String requestId) {
-        HttpStatus known = HttpStatus.resolve(status);
         return status == 400
                 ? ProblemWriter.body(400, "malformed-request", "Malformed request", "the request could not be read: "
                         + "a malformed request line, URI, percent-encoding or header, an encoded '/' or '\\' in "
                         + "the path, or headers over the size limit", null, requestId)
-                : ProblemWriter.body(status, "http-" + status, known == null ? "Error" : known.getReasonPhrase(),
-                        "refused by the web server before it reached the gateway", null, requestId);
+                : ProblemWriter.forStatus(status, null, requestId);
     }
 
     /**

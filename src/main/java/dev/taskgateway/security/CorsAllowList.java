@@ -4,13 +4,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
 
 /**
  * CORS from {@code taskgateway.security.cors.allowed-origins}. A request from a listed origin
@@ -46,10 +49,35 @@ final class CorsAllowList implements CorsConfigurationSource {
         return new CorsAllowList(origins);
     }
 
+    /**
+     * The configuration for a request that passes it, else null: Spring's CORS processor would
+     * refuse the others with a bare-text 403, where no CORS headers tell the browser the same.
+     */
     @Override
     public CorsConfiguration getCorsConfiguration(HttpServletRequest request) {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        return origin != null && origins.contains(origin.toLowerCase(Locale.ROOT)) ? configuration : null;
+        if (origin == null || !origins.contains(origin.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        if (!CorsUtils.isPreFlightRequest(request)) {
+            return configuration.checkHttpMethod(HttpMethod.valueOf(request.getMethod())) == null ? null : configuration;
+        }
+        String method = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+        if (method == null || method.isBlank()) {
+            return null;
+        }
+        List<String> headers = new ArrayList<>();
+        for (String value : Collections.list(request.getHeaders(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS))) {
+            for (String header : value.split(",")) {
+                if (!header.isBlank()) {
+                    headers.add(header.trim());
+                }
+            }
+        }
+        boolean passes = configuration.checkHttpMethod(HttpMethod.valueOf(method.trim())) != null
+                && (headers.isEmpty() || configuration.checkHeaders(headers) != null
+                        && configuration.checkHeaders(headers).size() == headers.size());
+        return passes ? configuration : null;
     }
 
     private static String origin(String key, String value) {

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -24,16 +23,13 @@ class ErrorPageController implements ErrorController {
         int status = code instanceof Integer i && i >= 400 ? i : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String instance = uri instanceof String s ? s : request.getRequestURI();
-        Object requestId = request.getAttribute("requestId");
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
+        String requestId = ProblemWriter.requestId(request, response);
         ProblemWriter.write(response, switch (status) {
             case 400 -> ProblemWriter.body(400, "malformed-request", "Malformed request",
                     "the request could not be read (for example a malformed chunked body)", instance, requestId);
-            case 404 -> ProblemWriter.body(404, "not-found", title, "no such endpoint", instance, requestId);
             case 500 -> ProblemWriter.body(500, "internal-error", "Internal error",
                     "the gateway failed; quote the requestId when you report it", instance, requestId);
-            default -> ProblemWriter.body(status, "http-" + status, title, title, instance, requestId);
+            default -> ProblemWriter.forStatus(status, instance, requestId);
         });
     }
 }

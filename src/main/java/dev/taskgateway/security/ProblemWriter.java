@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +29,25 @@ final class ProblemWriter {
         response.setStatus((Integer) problem.get("status"));
         response.setContentType("application/problem+json");
         response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+
+    /**
+     * The request's id (set by the request id filter), or a new one for requests that never passed
+     * it (refused by Tomcat before any filter); either way it is also put on the response.
+     */
+    static String requestId(HttpServletRequest request, HttpServletResponse response) {
+        Object id = request.getAttribute("requestId");
+        String requestId = id == null ? UUID.randomUUID().toString() : id.toString();
+        response.setHeader("X-Request-Id", requestId);
+        return requestId;
+    }
+
+    /** A problem that says no more than its status: {@code /problems/not-found} or {@code /problems/http-<status>}. */
+    static Map<String, Object> forStatus(int status, String instance, String requestId) {
+        HttpStatus known = HttpStatus.resolve(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        return status == 404 ? body(404, "not-found", title, "no such endpoint or resource", instance, requestId)
+                : body(status, "http-" + status, title, title, instance, requestId);
     }
 
     /** The problem members, in the order the API shows them; a null instance is left out. */

@@ -16,6 +16,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a query string over the limit (414), a form or multipart body (415: the API takes JSON only),
  * a query string Tomcat cannot decode or with too many parameters (400), and a body over the
  * limit (413, also when sent chunked: the body is read here, at most limit+1 bytes, and handed
- * on from memory). It also reads every header and parameter through Spring Security's firewall,
+ * on from memory), and an Accept header that is no list of media types (406, which Spring could
+ * only answer with an empty body). It also reads every header and parameter through Spring Security's firewall,
  * so a value the firewall refuses is refused here, as a 400 problem, rather than when a
  * controller first touches it.
  */
@@ -50,6 +54,13 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
         if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
             ProblemWriter.write(request, response, 415, "http-415", "Unsupported Media Type",
                     "request bodies are JSON (Content-Type: application/json)");
+            return;
+        }
+        try {
+            MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+        } catch (InvalidMediaTypeException e) {
+            ProblemWriter.write(request, response, 406, "http-406", "Not Acceptable",
+                    "the Accept header is not a list of media types; this API answers application/json");
             return;
         }
         for (String name : Collections.list(request.getHeaderNames())) {

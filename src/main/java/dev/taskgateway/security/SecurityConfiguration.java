@@ -18,6 +18,7 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * API keys with roles (DESIGN §6), built from Spring Security's own parts: an
@@ -71,8 +72,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The filter order, in one place: CORS, request limits, API key, rate limit, then the role
-     * rules. Limits come before the key so nobody makes the gateway read more than they are allowed.
+     * The filter order, in one place: a problem body for empty errors (around everything else),
+     * CORS, request limits, API key, rate limit, then the role rules. Limits come before the key so nobody makes the gateway read more than they are allowed.
      */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticationProvider provider,
@@ -89,6 +90,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(CorsAllowList.of(properties.getCors().getAllowedOrigins())))
+                .addFilterBefore(new EmptyErrorBodyFilter(), CorsFilter.class)
                 .addFilterBefore(new RequestLimitsFilter(properties.getLimits()), BasicAuthenticationFilter.class)
                 .addFilterAt(apiKeys, BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimits), BasicAuthenticationFilter.class)

@@ -114,24 +114,33 @@ final class HttpProbe {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            return parse(socket.getInputStream());
+            return parse(socket.getInputStream(), request.startsWith("HEAD "));
         } catch (IOException e) {
             throw new UncheckedIOException("raw request " + clip(request), e);
         }
     }
 
-    private static Answer parse(InputStream in) throws IOException {
-        String statusLine = line(in);
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        Map<String, List<String>> headers = new TreeMap<>();
-        for (String line = line(in); !line.isEmpty(); line = line(in)) {
-            int colon = line.indexOf(':');
-            headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(line.substring(colon + 1).trim());
-        }
+    private static Answer parse(InputStream in, boolean head) throws IOException {
+        int status;
+        Map<String, List<String>> headers;
+        do { // skip interim answers (100 Continue)
+            String statusLine = line(in);
+            if (statusLine.isEmpty()) {
+                throw new IOException("the connection closed without an answer");
+            }
+            status = Integer.parseInt(statusLine.split(" ")[1]);
+            headers = new TreeMap<>();
+            for (String line = line(in); !line.isEmpty(); line = line(in)) {
+                int colon = line.indexOf(':');
+                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(line.substring(colon + 1).trim());
+            }
+        } while (status < 200);
         byte[] body;
         List<String> length = headers.get("content-length");
-        if (length != null) {
+        if (head || status == 204 || status == 304) {
+            body = new byte[0];
+        } else if (length != null) {
             body = in.readNBytes(Integer.parseInt(length.get(0)));
         } else if (headers.containsKey("transfer-encoding")) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
@@ -160,6 +169,20 @@ final class HttpProbe {
         Map<String, List<String>> map = new TreeMap<>();
         headers.map().forEach((name, values) -> map.put(name.toLowerCase(Locale.ROOT), values));
         return map;
+    }
+
+    /** Percent-encodes everything but unreserved characters and ':' (an RFC 3986 path segment). */
+    static String segment(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && Character.isLetterOrDigit(c) || "-._~:".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 
     static String clip(String text) {

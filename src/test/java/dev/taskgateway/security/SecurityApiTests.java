@@ -33,6 +33,19 @@ class SecurityApiTests extends SecuredGatewayTestBase {
     }
 
     @Test
+    void errorsTheActuatorLeavesEmptyAndUnreadableAcceptHeadersGetProblemBodies() {
+        for (String path : List.of("/actuator/health/nope", "/actuator/env/nope.nothing", "/actuator/metrics/nope")) {
+            Answer answer = probe().get(path, "X-API-Key", ADMIN_KEY);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.isProblem()).as(answer.all()).isTrue();
+            assertThat(answer.header("X-Request-Id")).isNotBlank();
+        }
+        Answer garbage = probe().get("/tasks", "X-API-Key", READ_KEY, "Accept", "garbage");
+        assertThat(garbage.status()).isEqualTo(406);
+        assertThat(garbage.isProblem()).as(garbage.all()).isTrue();
+    }
+
+    @Test
     void anonymousHealthShowsEachComponentsStatusButNoDetailsWhichAdminsSee() {
         JsonNode anonymous = probe().get("/actuator/health").json();
         JsonNode admin = probe().get("/actuator/health", "X-API-Key", ADMIN_KEY).json();
@@ -101,11 +114,33 @@ class SecurityApiTests extends SecuredGatewayTestBase {
 
     @Test
     void anEmptyAllowListAnswersNoCorsConfigurationForAnyOrigin() {
-        MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/tasks");
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/tasks");
         request.addHeader("Origin", ALLOWED_ORIGIN);
 
         assertThat(CorsAllowList.of(List.of()).getCorsConfiguration(request)).isNull();
         assertThat(CorsAllowList.of(List.of("HTTPS://Dashboard.example")).getCorsConfiguration(request)).isNotNull();
+    }
+
+    @Test
+    void requestsSpringWouldRefuseWithABareTextGetNoConfigurationInstead() {
+        CorsAllowList cors = CorsAllowList.of(List.of(ALLOWED_ORIGIN));
+
+        assertThat(cors.getCorsConfiguration(preflight("DELETE", "x-api-key, content-type"))).isNotNull();
+        assertThat(cors.getCorsConfiguration(preflight("PUT", null))).isNull();
+        assertThat(cors.getCorsConfiguration(preflight("GET", "x-api-key, x-secret-sauce"))).isNull();
+        MockHttpServletRequest put = new MockHttpServletRequest("PUT", "/tasks");
+        put.addHeader("Origin", ALLOWED_ORIGIN);
+        assertThat(cors.getCorsConfiguration(put)).isNull();
+    }
+
+    private static MockHttpServletRequest preflight(String method, String headers) {
+        MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/tasks");
+        request.addHeader("Origin", ALLOWED_ORIGIN);
+        request.addHeader("Access-Control-Request-Method", method);
+        if (headers != null) {
+            request.addHeader("Access-Control-Request-Headers", headers);
+        }
+        return request;
     }
 
     @Test

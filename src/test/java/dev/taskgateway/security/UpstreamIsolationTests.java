@@ -26,7 +26,7 @@ class UpstreamIsolationTests extends SecuredGatewayTestBase {
     @ParameterizedTest(name = "tm-a:{0}")
     @MethodSource("hostileNativeIds")
     void aNativeIdThatIsNotATaskNumberReachesNoUpstreamPath(String nativeId) {
-        String path = "/tasks/" + segment("tm-a:" + nativeId);
+        String path = "/tasks/" + HttpProbe.segment("tm-a:" + nativeId);
         int before = PC_A.getAllServeEvents().size();
 
         List<Answer> answers = List.of(
@@ -115,20 +115,6 @@ class UpstreamIsolationTests extends SecuredGatewayTestBase {
             }
         }
         throw new AssertionError("no report of " + source + " in " + answer.all());
-    }
-
-    /** Percent-encodes everything but unreserved characters and ':' (RFC 3986 path segment). */
-    static String segment(String text) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (Character.isLetterOrDigit(c) && c < 128 || "-._~:".indexOf(c) >= 0) {
-                out.append(c);
-            } else {
-                out.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return out.toString();
     }
 
     private static String json(String text) {
