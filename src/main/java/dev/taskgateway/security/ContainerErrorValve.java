@@ -20,7 +20,8 @@ import org.springframework.core.Ordered;
  * Tomcat's error report for requests it refuses before the gateway sees them (a malformed request
  * line or URI, an encoded slash, headers over {@code server.max-http-request-header-size}),
  * written as {@code application/problem+json} instead of Tomcat's HTML page. It says what kind of
- * problem it was and never echoes the request.
+ * problem it was and never echoes the request. Tomcat's 501 and 505 (CONNECT, an unknown
+ * transfer coding or HTTP version) become 400: malformed requests, not gateway failures.
  */
 public final class ContainerErrorValve extends ErrorReportValve {
 
@@ -36,6 +37,12 @@ public final class ContainerErrorValve extends ErrorReportValve {
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) {
             return;
+        }
+        if (status == 501 || status == 505) {
+            // An HTTP version, method (CONNECT) or transfer coding Tomcat does not speak is the
+            // client's mistake; a 5xx would count against the gateway's error rate.
+            status = 400;
+            response.setStatus(status);
         }
         String requestId = response.getHeader(REQUEST_ID) != null ? response.getHeader(REQUEST_ID)
                 : UUID.randomUUID().toString();

@@ -136,7 +136,11 @@ class RequestLimitsTests extends SecuredGatewayTestBase {
             "GET /\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n",
             "POST /tasks:batchDelete HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!",
             "POST /tasks:batchDelete HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n\r\n",
-            "GET /tasks HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"})
+            "GET /tasks HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+            "GET /tasks HTTP/9.9\r\nHost: x\r\n\r\n",
+            "CONNECT 127.0.0.1:1 HTTP/1.1\r\nHost: x\r\n\r\n",
+            "POST /tasks:batchDelete HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+            "\u0001\u0002\u0003\r\n\r\n"})
     void malformedRequestsOnTheWireAre4xxProblems(String request) {
         String withKey = request.contains("X-API-Key") ? request.replace("X-API-Key: key", "X-API-Key: " + ADMIN_KEY)
                 : request.replace("Host: x\r\n", "Host: x\r\nX-API-Key: " + ADMIN_KEY + "\r\n");
