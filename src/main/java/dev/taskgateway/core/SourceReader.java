@@ -78,9 +78,12 @@ final class SourceReader {
                     ? untilOfFilter() : min(untilOfFilter(), after.createdAt());
             int pageSize = Math.min(info.maxPageSize(), Math.max(limit, MIN_NEWEST_FIRST_PAGE));
             UpstreamQuery query = query(until, 1, pageSize);
+            // page=N needs N*size+1 tasks; the window (10,000) may not be cut short by a smaller cap.
+            int cap = Math.max(info.scanCap(), limit);
             Long total = null;
             boolean totalExact = false;
             boolean truncated = false;
+            Task lastSeen = null;
             for (int page = 1; ; page++) {
                 UpstreamPage answer = fetch(query.withPage(page));
                 if (page == 1 && after == null) {
@@ -91,11 +94,12 @@ final class SourceReader {
                 if (answer.last() || answer.tasks().isEmpty()) {
                     break;
                 }
-                if (scanned >= info.scanCap()) {
-                    truncated = true;
+                lastSeen = answer.tasks().get(answer.tasks().size() - 1);
+                if (enoughBefore(lastSeen, limit)) {
                     break;
                 }
-                if (enoughBefore(answer.tasks().get(answer.tasks().size() - 1), limit)) {
+                if (scanned >= cap) {
+                    truncated = true;
                     break;
                 }
             }
@@ -105,7 +109,10 @@ final class SourceReader {
                 totalExact = count.totalExact();
             }
             List<Task> slice = sorted().stream().limit(limit).toList();
-            return slice(slice, total, totalExact && !truncated, truncated);
+            // Cut short: only tasks newer than the last one seen are known completely.
+            Position frontier = truncated && lastSeen.createdAt() != null ? Position.before(lastSeen.createdAt()) : null;
+            return new SourceSlice(slice, total, totalExact && !truncated, truncated, calls, oldestFetch,
+                    staleCause, frontier);
         }
 
         /** True when {@code limit} tasks are found and no later upstream item can precede them. */
@@ -155,7 +162,7 @@ final class SourceReader {
         }
 
         private SourceSlice slice(List<Task> tasks, Long total, boolean exact, boolean truncated) {
-            return new SourceSlice(tasks, total, exact, truncated, calls, oldestFetch, staleCause);
+            return new SourceSlice(tasks, total, exact, truncated, calls, oldestFetch, staleCause, null);
         }
 
         private static Instant min(Instant a, Instant b) {

@@ -222,7 +222,7 @@ class PagingGuaranteesTests {
     }
 
     @Test
-    void newestFirstSourceReadPastItsScanCapReportsTruncatedAndAnInexactTotal() {
+    void pageNumberWithinTheWindowReadsPastASmallerScanCap() {
         FakeTaskSource source = FakeTaskSource.builder("big").maxPageSize(50).scanCap(200).build()
                 .add(tiedTasks("big", 1_000, new Random(8)));
         RandomWorld world = RandomWorld.of(TaskFilter.NONE, 20, source);
@@ -234,8 +234,25 @@ class PagingGuaranteesTests {
         assertThat(shallow.sources().get(0).truncated()).isFalse();
         assertThat(shallow.page().totalExact()).isTrue();
         assertThat(shallow.page().total()).isEqualTo(1_000);
-        assertThat(deep.sources().get(0).truncated()).isTrue();
-        assertThat(deep.page().totalExact()).isFalse();
+        // page=20 needs 401 tasks: the 10,000 window, not the cap of 200, bounds it (guarantee 2).
+        assertThat(deep.sources().get(0).truncated()).isFalse();
+        assertThat(ids(deep.items())).containsExactlyElementsOf(
+                ids(source.tasks().stream().sorted(Task.ORDER).skip(380).limit(20).toList()));
+    }
+
+    @Test
+    void cursorWalkPastTheScanCapOfAFilterTheSourceIgnoresLosesNothing() {
+        FakeTaskSource capped = FakeTaskSource.builder("capped").maxPageSize(50).scanCap(100)
+                .pushes(Set.of(FakeTaskSource.CREATED_UNTIL)).build().add(tiedTasks("capped", 600, new Random(11)));
+        FakeTaskSource other = FakeTaskSource.builder("other").maxPageSize(50).build()
+                .add(tiedTasks("other", 300, new Random(12)));
+        TaskFilter rare = new TaskFilter(null, null, null, "task-1", null, null);
+        RandomWorld world = RandomWorld.of(rare, 7, capped, other);
+
+        List<Step> walk = walk(world, () -> { });
+
+        assertThat(ids(items(walk))).containsExactlyElementsOf(ids(world.expected()));
+        assertThat(walk).anySatisfy(step -> assertThat(step.page().sources().get(0).truncated()).isTrue());
     }
 
     @Test
