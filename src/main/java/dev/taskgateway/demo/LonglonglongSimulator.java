@@ -65,13 +65,13 @@ public final class LonglonglongSimulator implements SimulatorServer.Handler {
         Random random = new Random(seed);
         List<String> subAccounts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            subAccounts.add(new UUID(random.nextLong(), random.nextLong()).toString());
+            subAccounts.add(uuid(random));
         }
         LocalDateTime created = newest;
         State[] states = State.values();
         for (int i = 0; i < count; i++) {
             State state = i < states.length ? states[i] : pick(random);
-            tasks.add(task(random, i, created, state, subAccounts.get(random.nextInt(subAccounts.size()))));
+            tasks.add(task(random, i, created, newest, state, subAccounts.get(random.nextInt(subAccounts.size()))));
             created = created.minusSeconds(60 + random.nextInt(7200));
         }
         Collections.reverse(tasks); // oldest first, as a table scan returns them: the gateway must sort
@@ -166,7 +166,8 @@ public final class LonglonglongSimulator implements SimulatorServer.Handler {
                 : State.UNDOCUMENTED;
     }
 
-    private static Map<String, Object> task(Random random, int n, LocalDateTime created, State state, String owner) {
+    private static Map<String, Object> task(Random random, int n, LocalDateTime created, LocalDateTime newest,
+                                            State state, String owner) {
         boolean enable = switch (state) {
             case RUNNING, STOPPED -> true;
             case PAUSED, UNDOCUMENTED -> false;
@@ -176,10 +177,11 @@ public final class LonglonglongSimulator implements SimulatorServer.Handler {
         // A quarter of the paused tasks look like the docs' own example: "停止" and a top-level call_status true.
         boolean docsLike = state == State.PAUSED && random.nextInt(4) == 0;
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("uuid", new UUID(random.nextLong(), random.nextLong()).toString());
+        t.put("uuid", uuid(random));
         t.put("name", NAMES[random.nextInt(NAMES.length)] + " " + (n + 1));
         t.put("create_datetime", created.format(TIME));
-        t.put("alter_datetime", created.plusMinutes(random.nextInt(600)).format(TIME));
+        LocalDateTime altered = created.plusMinutes(random.nextInt(600));
+        t.put("alter_datetime", (altered.isAfter(newest) ? newest : altered).format(TIME));
         t.put("start", enable ? 1 : 0);                      // an int beside the boolean enable
         t.put("enable", enable);
         t.put("maximumcall", 5 + random.nextInt(60));
@@ -209,6 +211,12 @@ public final class LonglonglongSimulator implements SimulatorServer.Handler {
         t.put("llm_intention_config", null);
         t.put("status", state == State.RUNNING ? 2 : state == State.STOPPED ? 3 : 1);
         return t;
+    }
+
+    /** A random (version 4) UUID from the seeded generator. */
+    private static String uuid(Random random) {
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+                (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
     private static String label(State state) {
