@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Counts matching tasks per status and source, as cheaply as each source allows: the provider's
- * own counters when they answer the filter exactly, else one page-size-1 probe per status where
- * the provider's total is exact (newest-first providers), else a scan through {@link SourceReader}.
+ * own counters when they answer the filter exactly, else one page-size-1 probe per status while
+ * the provider's totals are exact for it, else a scan through {@link SourceReader}.
  */
 public final class TaskStatistics {
 
@@ -73,11 +73,9 @@ public final class TaskStatistics {
             });
             return new Counted(sum(byStatus), byStatus, "native", true);
         }
-        if (source.info().ordering() == Ordering.NEWEST_FIRST) {
-            Optional<Counted> probed = probe(source, filter, statuses);
-            if (probed.isPresent()) {
-                return probed.get();
-            }
+        Optional<Counted> probed = probe(source, filter, statuses);
+        if (probed.isPresent()) {
+            return probed.get();
         }
         SourceSlice all = SourceReader.read(source, filter, null, source.info().scanCap());
         Map<TaskStatus, Long> byStatus = zeros(statuses);
