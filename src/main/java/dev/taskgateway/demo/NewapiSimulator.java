@@ -200,14 +200,15 @@ public final class NewapiSimulator implements SimulatorServer.Handler {
         int page = legacy ? Math.max(0, intParam(call.param("p"))) : Math.max(1, intParam(call.param("p")));
         int size = legacy ? ITEMS_PER_PAGE : pageSize(call);
         long offset = legacy ? (long) page * size : (long) (page - 1) * size;
-        long start = longParam(call.param("start_timestamp"));
-        long end = longParam(call.param("end_timestamp"));
-        String channel = self || legacy ? "" : text(call.param("channel_id"));
+        NewapiSimulatorTask.Filter filter = new NewapiSimulatorTask.Filter(self ? user.id() : 0,
+                text(call.param("status")), text(call.param("platform")), text(call.param("action")),
+                text(call.param("task_id")), self || legacy ? "" : text(call.param("channel_id")),
+                longParam(call.param("start_timestamp")), longParam(call.param("end_timestamp")));
         List<Map<String, Object>> items = new ArrayList<>();
         long total = 0;
         for (int i = tasks.size() - 1; i >= 0; i--) {
             NewapiSimulatorTask task = tasks.get(i);
-            if ((self && task.userId() != user.id()) || !task.matches(call, start, end, channel)) {
+            if (!task.matches(filter)) {
                 continue;
             }
             if (total >= offset && items.size() < size) {

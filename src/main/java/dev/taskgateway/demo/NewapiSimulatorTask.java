@@ -1,6 +1,5 @@
 package dev.taskgateway.demo;
 
-import dev.taskgateway.demo.SimulatorServer.Call;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +76,21 @@ final class NewapiSimulatorTask {
         }
     }
 
-    /** The exact-match filters of model/task.go; 0 or "" means unset. */
-    boolean matches(Call call, long start, long end, String channel) {
-        return same(call.param("status"), status) && same(call.param("platform"), platform)
-                && same(call.param("action"), action) && same(call.param("task_id"), taskId)
-                && (channel.isEmpty() || channel.equals(Integer.toString(channelId)))
-                && (start == 0 || submitTime >= start) && (end == 0 || submitTime <= end);
+    /**
+     * The filters of model/task.go: exact matches where given ("" = unset) and the inclusive
+     * {@code submit_time} range (0 = unset).
+     */
+    record Filter(int userId, String status, String platform, String action, String taskId, String channel,
+                  long start, long end) {
+    }
+
+    boolean matches(Filter filter) {
+        return (filter.userId() == 0 || filter.userId() == userId)
+                && same(filter.status(), status) && same(filter.platform(), platform)
+                && same(filter.action(), action) && same(filter.taskId(), taskId)
+                && (filter.channel().isEmpty() || filter.channel().equals(Integer.toString(channelId)))
+                && (filter.start() == 0 || submitTime >= filter.start())
+                && (filter.end() == 0 || submitTime <= filter.end());
     }
 
     /**
@@ -131,6 +139,6 @@ final class NewapiSimulatorTask {
     }
 
     private static boolean same(String wanted, String value) {
-        return wanted == null || wanted.isEmpty() || wanted.equals(value);
+        return wanted.isEmpty() || wanted.equals(value);
     }
 }
