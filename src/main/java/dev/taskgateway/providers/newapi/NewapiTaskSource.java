@@ -72,24 +72,15 @@ public final class NewapiTaskSource implements TaskSource {
         Set<String> natives = nativeStatuses(query.statuses());
         Long start = startTimestamp(query.createdFrom());
         Long end = query.createdUntil() == null ? null : query.createdUntil().getEpochSecond();
-        if ((natives != null && natives.isEmpty()) || (end != null && (end < 1 || (start != null && start > end)))) {
-            // No task can match (PAUSED/STOPPED only, or an empty second range): nothing to ask.
+        if (matchesNothing(natives, start, end)) {
             return new UpstreamPage(List.of(), 0L, true, true);
         }
         String status = natives != null && natives.size() == 1 ? natives.iterator().next() : null;
         int pageSize = Math.min(query.pageSize(), MAX_PAGE_SIZE);
         NewapiListResponse response = list(new NewapiListRequest(status, start, end, null, query.page(), pageSize));
-        List<Task> tasks = new ArrayList<>(response.items().size());
-        for (JsonNode node : response.items()) {
-            try {
-                tasks.add(mapper.toTask(node));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("source {} sent a task without a usable task_id; it cannot be listed", info.id());
-            }
-        }
         boolean statusPushed = query.statuses().isEmpty() || status != null;
         boolean exact = statusPushed && query.nameContains() == null;
-        return new UpstreamPage(tasks, response.total(), exact, isLast(response, query.page(), pageSize));
+        return new UpstreamPage(tasks(response), response.total(), exact, isLast(response, query.page(), pageSize));
     }
 
     @Override
@@ -129,6 +120,27 @@ public final class NewapiTaskSource implements TaskSource {
             throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "new-api changed its response shape between two calls");
         }
         return again;
+    }
+
+    private List<Task> tasks(NewapiListResponse response) {
+        List<Task> tasks = new ArrayList<>(response.items().size());
+        for (JsonNode node : response.items()) {
+            try {
+                tasks.add(mapper.toTask(node));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("source {} sent a task without a usable task_id; it cannot be listed", info.id());
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * True when no task can match, so no call is needed: only statuses new-api never has
+     * (PAUSED, STOPPED), or a created range holding no whole second after the epoch.
+     */
+    private static boolean matchesNothing(Set<String> natives, Long start, Long end) {
+        return (natives != null && natives.isEmpty())
+                || (end != null && (end < 1 || (start != null && start > end)));
     }
 
     private void remember(NewapiShape shape) {
