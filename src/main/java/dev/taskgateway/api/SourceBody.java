@@ -6,11 +6,12 @@ import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.TaskAction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One entry of {@code GET /sources}: what the source is, how it has been doing, what it supports. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceBody(String id, String provider, String kind, boolean enabled, Instant lastSuccess,
-                         Instant lastFailure, String lastErrorCode, Supports supports) {
+                         Instant lastFailure, String lastErrorCode, Supports supports, Map<String, String> details) {
 
     /**
      * What the gateway can do with this source.
@@ -34,6 +35,7 @@ public record SourceBody(String id, String provider, String kind, boolean enable
                 health.lastErrorCode() == null ? null : health.lastErrorCode().name(),
                 new Supports(info.ordering().name(), info.pushedFilters().stream().sorted().toList(),
                         info.actions().stream().map(TaskAction::wireName).sorted().toList(),
-                        info.maxPageSize(), info.scanCap()));
+                        info.maxPageSize(), info.scanCap()),
+                entry.source().details().isEmpty() ? null : entry.source().details());
     }
 }

@@ -141,7 +141,7 @@ final class SourceReader {
             }
             Position boundary = sorted().get(limit - 1).position();
             return lastSeen.createdAt() != null && boundary.createdAt() != null
-                    && lastSeen.createdAt().isBefore(boundary.createdAt());
+                    && lastSeen.createdAt().plus(source.orderSkew()).isBefore(boundary.createdAt());
         }
 
         private UpstreamQuery query(Instant until, int page, int pageSize) {

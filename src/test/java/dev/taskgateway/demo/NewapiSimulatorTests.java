@@ -27,11 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The new-api simulator speaks the wire protocol of PROVIDER-NOTES §3, checked over real HTTP. */
 class NewapiSimulatorTests {
 
-    static {
-        // The JDK server otherwise sends headers and body in two segments and the client's delayed
-        // ACK adds ~40 ms to every answer; read once, when the first HttpServer starts.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant NEWEST = Instant.parse("2026-01-15T12:00:00Z");

@@ -60,6 +60,16 @@ public final class NewapiTaskSource implements TaskSource {
     }
 
     /** Facts about this source for operators ({@code /sources}): the shape setting and the shape seen. */
+    /**
+     * Two requests stamping {@code submit_time} across a second boundary may insert in the other
+     * order, so {@code id DESC} can be one second out of {@code submit_time} order.
+     */
+    @Override
+    public java.time.Duration orderSkew() {
+        return java.time.Duration.ofSeconds(2);
+    }
+
+    @Override
     public Map<String, String> details() {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("apiShape", configuredShape == null ? "auto" : configuredShape.wireName());

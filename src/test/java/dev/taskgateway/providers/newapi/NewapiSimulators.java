@@ -7,11 +7,6 @@ import dev.taskgateway.demo.SimulatorServer;
 /** A running new-api simulator on a free loopback port, for tests of the adapter over real HTTP. */
 record NewapiSimulators(NewapiSimulator simulator, SimulatorServer server) implements AutoCloseable {
 
-    static {
-        // The JDK server otherwise sends headers and body in two segments and the client's delayed
-        // ACK adds ~40 ms to every answer; read once, when the first HttpServer starts.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     /** Starts {@code simulator} on port 0. */
     static NewapiSimulators start(NewapiSimulator simulator) {
