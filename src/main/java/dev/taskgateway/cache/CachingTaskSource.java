@@ -83,9 +83,10 @@ public final class CachingTaskSource implements TaskSource {
             hits.increment();
             return cached.answer(null);
         }
+        CompletableFuture<PageCache.Entry> load = cache.load(key, staleTtl, () -> delegate.fetch(query));
         misses.increment();
         try {
-            return await(cache.load(key, staleTtl, () -> delegate.fetch(query)), context).answer(null);
+            return await(load, context).answer(null);
         } catch (SourceException failure) {
             PageCache.Entry fallback = cached != null ? cached : cache.present(key);
             if (fallback == null) {
