@@ -117,15 +117,21 @@ public final class PageCache {
         }
     }
 
-    /** Drops every page of {@code source}, and keeps loads already running from storing theirs. */
+    /**
+     * Drops every page of {@code source}. Loads already running finish for the callers waiting on
+     * them but store nothing, and later callers start their own: nobody asking after an action
+     * gets a page read before it.
+     */
     public void invalidate(String source) {
         generation(source).incrementAndGet();
+        loading.keySet().removeIf(key -> key.source().equals(source));
         pages.asMap().keySet().removeIf(key -> key.source().equals(source));
     }
 
-    /** Drops everything (tests, operators). */
+    /** Drops everything, as {@link #invalidate} does for one source (tests, operators). */
     public void invalidateAll() {
         generations.values().forEach(AtomicLong::incrementAndGet);
+        loading.clear();
         pages.invalidateAll();
     }
 

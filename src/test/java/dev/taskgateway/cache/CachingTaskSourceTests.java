@@ -173,6 +173,21 @@ class CachingTaskSourceTests {
     }
 
     @Test
+    void callerAfterAnActionDoesNotJoinALoadStartedBeforeIt() throws Exception {
+        upstream.closed();
+        Future<UpstreamPage> before = executor.submit(() -> source.fetch(QUERY));
+        assertThat(upstream.awaitEntered()).isTrue();
+        source.perform(TaskAction.STOP, "1");
+        Future<UpstreamPage> after = executor.submit(() -> source.fetch(QUERY));
+        org.awaitility.Awaitility.await().until(() -> upstream.calls() == 2);
+        upstream.open();
+        before.get();
+        after.get();
+
+        assertThat(upstream.calls()).isEqualTo(2);
+    }
+
+    @Test
     void memoryIsBoundedByTheTasksCachedPages() {
         PageCache small = new PageCache(10, clock, Runnable::run);
         CachingTaskSource bounded = new CachingTaskSource(
