@@ -1,7 +1,10 @@
 package dev.taskgateway.resilience;
 
+import dev.taskgateway.core.ActionConflictException;
+import dev.taskgateway.core.ActionNotSupportedException;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
+import dev.taskgateway.core.TaskNotFoundException;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 
@@ -42,8 +45,7 @@ final class Failures {
 
     /** The provider answered, and the answer is "no" (missing task, unsupported or conflicting action). */
     private static boolean isDomainAnswer(Throwable failure) {
-        return failure instanceof dev.taskgateway.core.TaskNotFoundException
-                || failure instanceof dev.taskgateway.core.ActionNotSupportedException
-                || failure instanceof dev.taskgateway.core.ActionConflictException;
+        return failure instanceof TaskNotFoundException || failure instanceof ActionNotSupportedException
+                || failure instanceof ActionConflictException;
     }
 }

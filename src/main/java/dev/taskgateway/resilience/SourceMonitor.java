@@ -32,10 +32,15 @@ public final class SourceMonitor {
         return latencies.computeIfAbsent(sourceId, id -> new LatencyWindow());
     }
 
-    /** The status of {@code sourceId}. */
+    /** The breaker state of {@code sourceId}, or null when it has none. */
+    public String circuit(String sourceId) {
+        return breakers.find(sourceId).map(CircuitBreaker::getState).map(Enum::name).orElse(null);
+    }
+
+    /** The status of {@code sourceId}; counts its cached pages, so it costs a scan of the cache's keys. */
     public Status status(String sourceId) {
         LatencyWindow window = latencies.get(sourceId);
-        return new Status(breakers.find(sourceId).map(CircuitBreaker::getState).map(Enum::name).orElse(null),
+        return new Status(circuit(sourceId),
                 window == null ? null : window.percentile(0.5), window == null ? null : window.percentile(0.95),
                 cache.entries(sourceId));
     }

@@ -32,7 +32,7 @@ public final class SourcesHealthIndicator implements HealthIndicator {
         Health.Builder health = Health.up();
         for (SourceRegistry.Entry entry : registry.all()) {
             SourceHealth.Snapshot last = entry.health().snapshot();
-            String circuit = monitor.status(entry.info().id()).circuit();
+            String circuit = monitor.circuit(entry.info().id());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("provider", entry.info().provider());
             details.put("state", state(entry.enabled(), circuit, last));

@@ -205,9 +205,14 @@ abstract class GatewayFaultTestBase {
     }
 
     Answer call(String path, String... headers) {
+        return callAs("test-key", path, headers);
+    }
+
+    /** A call with that API key, or none when null. */
+    Answer callAs(String key, String path, String... headers) {
         long start = System.nanoTime();
         try {
-            return parse(HTTP.send(request(path, headers), HttpResponse.BodyHandlers.ofString()), start);
+            return parse(HTTP.send(request(key, path, headers), HttpResponse.BodyHandlers.ofString()), start);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -218,13 +223,28 @@ abstract class GatewayFaultTestBase {
 
     CompletableFuture<Answer> callAsync(String path, String... headers) {
         long start = System.nanoTime();
-        return HTTP.sendAsync(request(path, headers), HttpResponse.BodyHandlers.ofString())
+        return HTTP.sendAsync(request("test-key", path, headers), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> parse(response, start));
     }
 
-    private HttpRequest request(String path, String... headers) {
+    /** The Prometheus scrape as text. */
+    String scrapeText() {
+        try {
+            return HTTP.send(request("test-key", "/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest request(String key, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("X-API-Key", "test-key");
+                .timeout(Duration.ofSeconds(20));
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
