@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public final class PageCache {
         }
 
         /** The page as an answer: carrying its fetch time, and the failure when it stands in for one. */
-        UpstreamPage answer(dev.taskgateway.core.SourceException staleCause) {
+        UpstreamPage answer(SourceException staleCause) {
             return page.servedFromCache(fetchedAt, staleCause);
         }
     }

@@ -13,6 +13,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,22 +78,33 @@ public final class ResilientSources implements SourceDecorator {
     public TaskSource decorate(TaskSource source, SourceSettings settings) {
         String id = settings.id();
         String provider = settings.type();
-        TaskSource s = new TimeLimitedTaskSource(source, registries.timeLimiters().find(id).orElseGet(() ->
-                registries.timeLimiters().timeLimiter(id, TimeLimiterConfig.from(config(registries.timeLimiters(), provider))
-                        .timeoutDuration(settings.timeout()).build())), executor);
+        TaskSource s = new TimeLimitedTaskSource(source, timeLimiter(settings), executor);
         s = new MeteredTaskSource(s, meters, monitor.latencies(id));
         s = new BulkheadTaskSource(s, instance(registries.bulkheads(), id, provider, registries.bulkheads()::bulkhead));
         s = new RateLimitedTaskSource(s, instance(registries.limiters(), id, provider, registries.limiters()::rateLimiter));
         s = new CircuitBreakingTaskSource(s, instance(registries.breakers(), id, provider,
                 registries.breakers()::circuitBreaker));
         s = new RetryingTaskSource(s, retryConfig(id, provider), sleeper, meters);
-        SourcesProperties.Cache ttl = properties.getSources().get(id).getCache();
+        SourcesProperties.Cache ttl = cacheSettings(settings);
+        return new CachingTaskSource(s, cache, clock, ttl.getFreshTtl(), ttl.getStaleTtl(), meters);
+    }
+
+    /** The YAML instance if any, else one limited to the source's own {@code timeout}. */
+    private TimeLimiter timeLimiter(SourceSettings settings) {
+        TimeLimiterRegistry registry = registries.timeLimiters();
+        return registry.find(settings.id()).orElseGet(() -> registry.timeLimiter(settings.id(),
+                TimeLimiterConfig.from(config(registry, settings.type())).timeoutDuration(settings.timeout()).build()));
+    }
+
+    private SourcesProperties.Cache cacheSettings(SourceSettings settings) {
+        SourcesProperties.SourceProperties configured = properties.getSources().get(settings.id());
+        SourcesProperties.Cache ttl = configured == null ? new SourcesProperties.Cache() : configured.getCache();
         if (ttl.getFreshTtl() == null || ttl.getStaleTtl() == null || ttl.getFreshTtl().isNegative()
                 || ttl.getStaleTtl().compareTo(ttl.getFreshTtl()) < 0) {
             throw new InvalidConfigurationPropertyValueException(settings.prefix() + ".cache.stale-ttl",
                     ttl.getStaleTtl(), "must be at least fresh-ttl (" + ttl.getFreshTtl() + "), which must not be negative");
         }
-        return new CachingTaskSource(s, cache, clock, ttl.getFreshTtl(), ttl.getStaleTtl(), meters);
+        return ttl;
     }
 
     /** The YAML instance named {@code id}, else a new one from the provider's or the default config. */
