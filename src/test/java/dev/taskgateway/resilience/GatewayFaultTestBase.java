@@ -45,10 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole gateway on a random port over three TikMatrix sources, each pointed at its own
  * WireMock server: {@code wm-a} and {@code wm-b} with a 500 ms time limit, {@code wm-c} with
- * 2.5 s (for the deadline and single-flight rows), a 3 s request deadline, 20 ms retry backoff,
- * and a small breaker on {@code wm-a} (4 calls, 50 %, half-open only when a test says so). Time for
- * the cache comes from a {@link MutableClock}. Every subclass shares this one Spring context; each
- * test starts from healthy upstreams, closed breakers and an empty cache.
+ * 10 s, past the 3 s request deadline (for the deadline and single-flight rows); 20 ms retry
+ * backoff, and a small breaker on {@code wm-a} (4 calls, 50 %, half-open only when a test says so).
+ * Time for the cache comes from a {@link MutableClock}. Every subclass shares this one Spring
+ * context; each test starts from healthy upstreams, closed breakers and an empty cache.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "taskgateway.deadline=3s",
@@ -64,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
         "taskgateway.sources.wm-b.timezone=UTC",
         "taskgateway.sources.wm-b.cache.fresh-ttl=10s",
         "taskgateway.sources.wm-c.type=tikmatrix",
-        "taskgateway.sources.wm-c.timeout=2500ms",
+        "taskgateway.sources.wm-c.timeout=10s",
         "taskgateway.sources.wm-c.timezone=UTC",
         "taskgateway.sources.wm-c.cache.fresh-ttl=10s",
         "resilience4j.retry.configs.default.wait-duration=20ms",
