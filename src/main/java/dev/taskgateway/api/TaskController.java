@@ -24,7 +24,6 @@ class TaskController {
     private final TaskQueryEngine engine;
     private final TaskQueryParser parser;
     private final SourceRegistry registry;
-
     private final JsonMapper mapper;
 
     TaskController(TaskQueryEngine engine, TaskQueryParser parser, SourceRegistry registry, JsonMapper mapper) {
