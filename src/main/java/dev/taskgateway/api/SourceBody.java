@@ -4,13 +4,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.taskgateway.core.SourceHealth;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.TaskAction;
+import dev.taskgateway.resilience.SourceMonitor;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One entry of {@code GET /sources}: what the source is, how it has been doing, what it supports. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceBody(String id, String provider, String kind, boolean enabled, Instant lastSuccess,
-                         Instant lastFailure, String lastErrorCode, Supports supports) {
+public record SourceBody(String id, String provider, String kind, boolean enabled, String circuit,
+                         Instant lastSuccess, Instant lastFailure, String lastErrorCode, Latency latency,
+                         Long cacheEntries, Supports supports, Map<String, String> details) {
+
+    /**
+     * Durations of its last upstream calls (up to 256, any outcome).
+     *
+     * @param p50Ms median, milliseconds
+     * @param p95Ms 95th percentile, milliseconds
+     */
+    public record Latency(Long p50Ms, Long p95Ms) {
+    }
 
     /**
      * What the gateway can do with this source.
@@ -25,15 +37,18 @@ public record SourceBody(String id, String provider, String kind, boolean enable
                            int scanCap) {
     }
 
-    /** The body of one registry entry. */
-    public static SourceBody from(SourceRegistry.Entry entry) {
+    /** The body of one registry entry with its current status (breaker, latency, cache), or null when unknown. */
+    public static SourceBody from(SourceRegistry.Entry entry, SourceMonitor.Status status) {
         var info = entry.info();
         SourceHealth.Snapshot health = entry.health().snapshot();
         return new SourceBody(info.id(), info.provider(), info.kind().wireName(), entry.enabled(),
-                health.lastSuccess(), health.lastFailure(),
+                status == null ? null : status.circuit(), health.lastSuccess(), health.lastFailure(),
                 health.lastErrorCode() == null ? null : health.lastErrorCode().name(),
+                status == null || status.p50Ms() == null ? null : new Latency(status.p50Ms(), status.p95Ms()),
+                status == null ? null : status.cacheEntries(),
                 new Supports(info.ordering().name(), info.pushedFilters().stream().sorted().toList(),
                         info.actions().stream().map(TaskAction::wireName).sorted().toList(),
-                        info.maxPageSize(), info.scanCap()));
+                        info.maxPageSize(), info.scanCap()),
+                entry.source().details().isEmpty() ? null : entry.source().details());
     }
 }

@@ -53,21 +53,35 @@ final class FanOut {
         long start = System.nanoTime();
         long end = start + deadline.toNanos();
         List<Future<T>> futures = new ArrayList<>();
-        for (SourceRegistry.Entry entry : entries) {
-            futures.add(executor.submit(() -> work.apply(entry)));
+        long[] finished = new long[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            SourceRegistry.Entry entry = entries.get(i);
+            int slot = i;
+            futures.add(executor.submit(() -> {
+                try {
+                    return work.apply(entry);
+                } finally {
+                    finished[slot] = System.nanoTime();
+                }
+            }));
         }
         List<Result<T>> results = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            results.add(await(entries.get(i), futures.get(i), start, end));
+            results.add(await(entries.get(i), futures.get(i), start, end, finished, i));
         }
         return results;
     }
 
-    private <T> Result<T> await(SourceRegistry.Entry entry, Future<T> future, long start, long end) {
+    /**
+     * Waits for one source. Its latency is its own: the time its work finished (recorded by the
+     * work itself; Future.get happens-after it), not the time this loop got round to it.
+     */
+    private <T> Result<T> await(SourceRegistry.Entry entry, Future<T> future, long start, long end,
+                                long[] finished, int slot) {
         RuntimeException failure;
         try {
             T value = future.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return new Result<>(entry, value, millisSince(start), null);
+            return new Result<>(entry, value, TimeUnit.NANOSECONDS.toMillis(finished[slot] - start), null);
         } catch (TimeoutException e) {
             future.cancel(true);
             failure = new SourceException(ErrorCode.UPSTREAM_TIMEOUT,
@@ -81,7 +95,8 @@ final class FanOut {
         if (failure instanceof SourceException sourceFailure) {
             entry.health().failure(clock.instant(), sourceFailure.code());
         }
-        return new Result<>(entry, null, millisSince(start), failure);
+        long latency = future.isDone() && !future.isCancelled() ? finished[slot] - start : System.nanoTime() - start;
+        return new Result<>(entry, null, TimeUnit.NANOSECONDS.toMillis(latency), failure);
     }
 
     /**
@@ -102,7 +117,4 @@ final class FanOut {
         return clock.instant();
     }
 
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
 }

@@ -15,8 +15,16 @@ public record Position(Instant createdAt, String id) {
             .comparing(Position::createdAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
             .thenComparing(Position::id, Comparator.reverseOrder());
 
+    /** An id above every real one, so a position built with it comes first among its second's tasks. */
+    private static final String ABOVE_EVERY_ID = "\uffff";
+
     public Position {
         Objects.requireNonNull(id, "id");
+    }
+
+    /** The position just before every task created at {@code createdAt}. */
+    public static Position before(Instant createdAt) {
+        return new Position(createdAt, ABOVE_EVERY_ID);
     }
 
     /** True when {@code other} comes strictly after this position in the merged order. */

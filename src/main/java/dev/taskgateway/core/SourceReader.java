@@ -28,8 +28,8 @@ final class SourceReader {
     private SourceReader() {
     }
 
-    static SourceSlice read(TaskSource source, TaskFilter filter, Position after, int limit) {
-        Reading reading = new Reading(source, filter);
+    static SourceSlice read(TaskSource source, TaskFilter filter, Position after, int limit, PagePlan plan) {
+        Reading reading = new Reading(source, filter, plan);
         return source.info().ordering() == Ordering.NEWEST_FIRST
                 ? reading.newestFirst(after, limit)
                 : reading.fullScan(after, limit);
@@ -40,25 +40,43 @@ final class SourceReader {
         private final TaskSource source;
         private final SourceInfo info;
         private final TaskFilter filter;
+        private final PagePlan plan;
         private final Map<TaskId, Task> found = new LinkedHashMap<>();
         private int calls;
         private int scanned;
         private Instant oldestFetch;
         private SourceException staleCause;
 
-        Reading(TaskSource source, TaskFilter filter) {
+        Reading(TaskSource source, TaskFilter filter, PagePlan plan) {
             this.source = source;
             this.info = source.info();
             this.filter = filter;
+            this.plan = plan;
         }
 
+        /**
+         * Reads every page. The pages the same read took last time are asked for at once; without
+         * that, page 1's total says how many follow, and those are asked for at once. Then the
+         * answers are followed in order until one says the list ended, fetching on one by one if
+         * the list grew.
+         */
         SourceSlice fullScan(Position after, int limit) {
             UpstreamQuery query = query(null, 1, info.maxPageSize());
+            int expected = plan.expected(info.id(), query);
+            List<UpstreamPage> fetched = new ArrayList<>(plan.fetch(1, Math.max(1, expected), this::fetchPage));
+            UpstreamPage first = fetched.get(0);
+            if (expected <= 1 && !ends(first) && first.total() != null) {
+                long pages = (first.total() + first.tasks().size() - 1) / first.tasks().size();
+                long bound = Math.min(pages, (info.scanCap() + first.tasks().size() - 1) / first.tasks().size());
+                fetched.addAll(plan.fetch(2, (int) Math.max(1, bound), this::fetchPage));
+            }
             boolean truncated = false;
-            for (int page = 1; ; page++) {
-                UpstreamPage answer = fetch(query.withPage(page));
+            int page = 0;
+            while (true) {
+                UpstreamPage answer = page < fetched.size() ? fetched.get(page) : fetchPage(page + 1);
+                page++;
                 collect(answer, null);
-                if (answer.last() || answer.tasks().isEmpty()) {
+                if (ends(answer)) {
                     break;
                 }
                 if (scanned >= info.scanCap()) {
@@ -66,6 +84,7 @@ final class SourceReader {
                     break;
                 }
             }
+            plan.remember(info.id(), query, page);
             List<Task> sorted = sorted();
             List<Task> slice = sorted.stream()
                     .filter(t -> after == null || after.isBefore(t.position()))
@@ -78,9 +97,12 @@ final class SourceReader {
                     ? untilOfFilter() : min(untilOfFilter(), after.createdAt());
             int pageSize = Math.min(info.maxPageSize(), Math.max(limit, MIN_NEWEST_FIRST_PAGE));
             UpstreamQuery query = query(until, 1, pageSize);
+            // page=N needs N*size+1 tasks; the window (10,000) may not be cut short by a smaller cap.
+            int cap = Math.max(info.scanCap(), limit);
             Long total = null;
             boolean totalExact = false;
             boolean truncated = false;
+            Task lastSeen = null;
             for (int page = 1; ; page++) {
                 UpstreamPage answer = fetch(query.withPage(page));
                 if (page == 1 && after == null) {
@@ -91,11 +113,12 @@ final class SourceReader {
                 if (answer.last() || answer.tasks().isEmpty()) {
                     break;
                 }
-                if (scanned >= info.scanCap()) {
-                    truncated = true;
+                lastSeen = answer.tasks().get(answer.tasks().size() - 1);
+                if (enoughBefore(lastSeen, limit)) {
                     break;
                 }
-                if (enoughBefore(answer.tasks().get(answer.tasks().size() - 1), limit)) {
+                if (scanned >= cap) {
+                    truncated = true;
                     break;
                 }
             }
@@ -105,7 +128,10 @@ final class SourceReader {
                 totalExact = count.totalExact();
             }
             List<Task> slice = sorted().stream().limit(limit).toList();
-            return slice(slice, total, totalExact && !truncated, truncated);
+            // Cut short: only tasks newer than the last one seen are known completely.
+            Position frontier = truncated && lastSeen.createdAt() != null ? Position.before(lastSeen.createdAt()) : null;
+            return new SourceSlice(slice, total, totalExact && !truncated, truncated, calls, oldestFetch,
+                    staleCause, frontier);
         }
 
         /** True when {@code limit} tasks are found and no later upstream item can precede them. */
@@ -115,7 +141,7 @@ final class SourceReader {
             }
             Position boundary = sorted().get(limit - 1).position();
             return lastSeen.createdAt() != null && boundary.createdAt() != null
-                    && lastSeen.createdAt().isBefore(boundary.createdAt());
+                    && lastSeen.createdAt().plus(source.orderSkew()).isBefore(boundary.createdAt());
         }
 
         private UpstreamQuery query(Instant until, int page, int pageSize) {
@@ -127,8 +153,24 @@ final class SourceReader {
             return filter.createdTo() == null ? null : filter.createdTo().minus(ONE_NANO);
         }
 
+        private UpstreamPage fetchPage(int page) {
+            return fetch(query(null, 1, info.maxPageSize()).withPage(page));
+        }
+
+        private static boolean ends(UpstreamPage answer) {
+            return answer.last() || answer.tasks().isEmpty();
+        }
+
+        /** One upstream call; may run on several threads at once during a full read. */
         private UpstreamPage fetch(UpstreamQuery query) {
             UpstreamPage answer = source.fetch(query);
+            synchronized (this) {
+                account(answer);
+            }
+            return answer;
+        }
+
+        private void account(UpstreamPage answer) {
             calls++;
             if (answer.fetchedAt() != null && (oldestFetch == null || answer.fetchedAt().isBefore(oldestFetch))) {
                 oldestFetch = answer.fetchedAt();
@@ -136,7 +178,6 @@ final class SourceReader {
             if (answer.staleCause() != null) {
                 staleCause = answer.staleCause();
             }
-            return answer;
         }
 
         private void collect(UpstreamPage answer, Position after) {
@@ -155,7 +196,7 @@ final class SourceReader {
         }
 
         private SourceSlice slice(List<Task> tasks, Long total, boolean exact, boolean truncated) {
-            return new SourceSlice(tasks, total, exact, truncated, calls, oldestFetch, staleCause);
+            return new SourceSlice(tasks, total, exact, truncated, calls, oldestFetch, staleCause, null);
         }
 
         private static Instant min(Instant a, Instant b) {

@@ -13,7 +13,9 @@ import java.util.List;
  * @param upstreamCalls upstream pages asked for (cache hits included)
  * @param fetchedAt     the oldest page's fetch time (null = now)
  * @param staleCause    when any page came from cache after a failure, that failure
+ * @param frontier      when the scan cap stopped a newest-first read, the first position it has
+ *                      not fully seen: the slice is complete only before it; else null
  */
 record SourceSlice(List<Task> tasks, Long total, boolean totalExact, boolean truncated,
-                   int upstreamCalls, Instant fetchedAt, SourceException staleCause) {
+                   int upstreamCalls, Instant fetchedAt, SourceException staleCause, Position frontier) {
 }

@@ -45,7 +45,8 @@ public record Task(
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(status, "status");
-        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        // Insertion order kept: equal tasks must serialize to equal bytes on every instance (ETags).
+        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 

@@ -22,12 +22,19 @@ public final class TaskQueryEngine {
     private final SourceRegistry registry;
     private final CursorCodec cursors;
     private final FanOut fanOut;
+    private final PagePlan plan;
 
     public TaskQueryEngine(SourceRegistry registry, ExecutorService executor, CursorCodec cursors,
                            Clock clock, Duration deadline) {
         this.registry = registry;
         this.cursors = cursors;
         this.fanOut = new FanOut(executor, clock, deadline);
+        this.plan = new PagePlan(executor);
+    }
+
+    /** The page plan reads share, so stats reads learn from list reads too. */
+    PagePlan plan() {
+        return plan;
     }
 
     /** The page {@code query} asks for. Never throws for a failing source: it reports it. */
@@ -38,9 +45,10 @@ public final class TaskQueryEngine {
         Position after = query.cursor() == null ? null : query.cursor().after();
 
         List<SourceRegistry.Entry> selected = selected(filter);
-        var results = fanOut.run(selected, e -> SourceReader.read(e.source(), filter, after, limit));
+        var results = fanOut.run(selected, e -> SourceReader.read(e.source(), filter, after, limit, plan));
 
         List<List<Task>> slices = new ArrayList<>();
+        Position frontier = null;
         List<SourceReport> reports = skipped(filter);
         long total = 0;
         boolean exact = true;
@@ -57,23 +65,32 @@ public final class TaskQueryEngine {
             reports.add(report);
             complete &= report.state() == SourceState.OK;
             slices.add(slice.tasks());
+            if (slice.frontier() != null && (after == null || after.isBefore(slice.frontier()))
+                    && (frontier == null || slice.frontier().isBefore(frontier))) {
+                frontier = slice.frontier();
+            }
             total += slice.total() == null ? slice.tasks().size() : slice.total();
             exact &= slice.totalExact();
         }
         reports.sort(Comparator.comparingInt(r -> position(r.id())));
 
-        List<Task> merged = merge(slices, limit);
+        List<Task> merged = merge(slices, limit, frontier);
         List<Task> items = merged.subList(Math.min(offset, merged.size()),
                 Math.min(offset + query.size(), merged.size()));
-        String next = null;
+        Position resumeAfter = null;
         if (merged.size() > offset + query.size() && !items.isEmpty()) {
-            Cursor cursor = new Cursor(items.get(items.size() - 1).position(), query.pageNumber() + 1);
-            next = cursors.encode(cursor, filter, query.size());
+            resumeAfter = items.get(items.size() - 1).position();
+        } else if (frontier != null && items.size() < query.size()) {
+            // A source hit its scan cap: what lies past its frontier is unknown, so this page stops
+            // there (maybe short, maybe empty) and the walk resumes from the frontier.
+            resumeAfter = frontier;
         }
+        String next = resumeAfter == null ? null
+                : cursors.encode(new Cursor(resumeAfter, query.pageNumber() + 1), filter, query.size());
         List<Task> shown = query.includeRaw() ? List.copyOf(items)
                 : items.stream().map(Task::withoutRaw).toList();
         return new TaskPage(shown, new TaskPage.PageInfo(query.size(), query.pageNumber(), total,
-                exact && complete, next), reports, complete && !selected.isEmpty());
+                exact && complete, next), reports, complete);
     }
 
     /** Reads one task with its raw record; throws when it is missing or its source fails. */
@@ -115,8 +132,11 @@ public final class TaskQueryEngine {
         return all.size();
     }
 
-    /** Merges slices already in {@link Task#ORDER}, keeping the first {@code limit}. */
-    static List<Task> merge(List<List<Task>> slices, int limit) {
+    /**
+     * Merges slices already in {@link Task#ORDER}, keeping the first {@code limit} that come
+     * before {@code frontier} (null: no frontier).
+     */
+    static List<Task> merge(List<List<Task>> slices, int limit, Position frontier) {
         record Head(Task task, int slice, int index) {
         }
         PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::task, Task.ORDER));
@@ -128,6 +148,9 @@ public final class TaskQueryEngine {
         List<Task> merged = new ArrayList<>();
         while (!heads.isEmpty() && merged.size() < limit) {
             Head head = heads.poll();
+            if (frontier != null && !head.task().position().isBefore(frontier)) {
+                break;
+            }
             merged.add(head.task());
             List<Task> slice = slices.get(head.slice());
             if (head.index() + 1 < slice.size()) {

@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Counts matching tasks per status and source, as cheaply as each source allows: the provider's
- * own counters when they answer the filter exactly, else one page-size-1 probe per status where
- * the provider's total is exact (newest-first providers), else a scan through {@link SourceReader}.
+ * own counters when they answer the filter exactly, else one page-size-1 probe per status while
+ * the provider's totals are exact for it, else a scan through {@link SourceReader}.
  */
 public final class TaskStatistics {
 
@@ -30,7 +30,7 @@ public final class TaskStatistics {
     public TaskStats stats(TaskFilter filter) {
         Set<TaskStatus> statuses = filter.statuses().isEmpty() ? EnumSet.allOf(TaskStatus.class)
                 : EnumSet.copyOf(filter.statuses());
-        var results = fanOut.run(engine.selected(filter), e -> count(e.source(), filter, statuses));
+        var results = fanOut.run(engine.selected(filter), e -> count(e.source(), filter, statuses, engine.plan()));
         Map<TaskStatus, Long> byStatus = zeros(statuses);
         List<TaskStats.SourceStats> bySource = new ArrayList<>();
         long total = 0;
@@ -62,7 +62,7 @@ public final class TaskStatistics {
     private record Counted(long total, Map<TaskStatus, Long> byStatus, String method, boolean exact) {
     }
 
-    private static Counted count(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses) {
+    private static Counted count(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses, PagePlan plan) {
         Optional<Map<TaskStatus, Long>> counters = source.counts(filter);
         if (counters.isPresent()) {
             Map<TaskStatus, Long> byStatus = zeros(statuses);
@@ -73,13 +73,11 @@ public final class TaskStatistics {
             });
             return new Counted(sum(byStatus), byStatus, "native", true);
         }
-        if (source.info().ordering() == Ordering.NEWEST_FIRST) {
-            Optional<Counted> probed = probe(source, filter, statuses);
-            if (probed.isPresent()) {
-                return probed.get();
-            }
+        Optional<Counted> probed = probe(source, filter, statuses);
+        if (probed.isPresent()) {
+            return probed.get();
         }
-        SourceSlice all = SourceReader.read(source, filter, null, source.info().scanCap());
+        SourceSlice all = SourceReader.read(source, filter, null, source.info().scanCap(), plan);
         Map<TaskStatus, Long> byStatus = zeros(statuses);
         all.tasks().forEach(task -> byStatus.merge(task.status(), 1L, Long::sum));
         return new Counted(sum(byStatus), byStatus, "scan", !all.truncated());

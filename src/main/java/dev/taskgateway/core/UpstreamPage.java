@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One page of a source's list, already mapped to tasks.
  *
- * @param tasks      the tasks, in the provider's order
+ * @param tasks      the tasks, in the provider's order; an empty list ends the read, so an adapter
+ *                   never answers an empty page that is not the end
  * @param total      how many tasks the provider says match the query, or null when it does not say
  * @param totalExact true when {@code total} counts exactly the tasks matching every filter of the
  *                   query (the adapter pushed all of them upstream)

@@ -10,7 +10,9 @@ import java.util.Set;
  * @param statuses     unified statuses wanted, or empty for all
  * @param nameContains name substring, or null
  * @param createdFrom  inclusive lower bound on createdAt, or null
- * @param createdUntil inclusive upper bound on createdAt, or null
+ * @param createdUntil inclusive upper bound on createdAt, or null. It also carries a cursor's
+ *                     position, so tasks without createdAt must still be listed under it: a
+ *                     {@link Ordering#NEWEST_FIRST} walk reaches them no other way
  * @param page         1-based page number of the upstream list
  * @param pageSize     items per upstream page, within the source's maximum
  */

@@ -28,12 +28,18 @@ public final class UpstreamText {
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
     }
 
+    /** {@code taskgateway.sources.nxlink-hk.access-secret} → {@code NXLINK_HK_ACCESS_SECRET}. */
+    static String environmentName(String key) {
+        String name = key.startsWith("taskgateway.sources.") ? key.substring("taskgateway.sources.".length()) : key;
+        return name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+    }
+
     /** Throws a configuration error naming {@code key} when {@code value} is blank; the value is never echoed. */
     public static String requireSecret(String key, String value) {
         if (value == null || value.isBlank()) {
             throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
-                    key, "(missing)", "this secret is required; set it from the environment, e.g. "
-                    + key.substring(key.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                    key, "(missing)", "this secret is required; take it from the environment, e.g. "
+                    + key.substring(key.lastIndexOf('.') + 1) + ": ${" + environmentName(key) + "}");
         }
         return value;
     }

@@ -1,0 +1,140 @@
+package dev.taskgateway.providers.longlonglong;
+
+import dev.taskgateway.core.ActionConflictException;
+import dev.taskgateway.core.Ordering;
+import dev.taskgateway.core.SourceInfo;
+import dev.taskgateway.core.Task;
+import dev.taskgateway.core.TaskAction;
+import dev.taskgateway.core.TaskId;
+import dev.taskgateway.core.TaskKind;
+import dev.taskgateway.core.TaskNotFoundException;
+import dev.taskgateway.core.TaskSource;
+import dev.taskgateway.core.TaskStatus;
+import dev.taskgateway.core.UpstreamPage;
+import dev.taskgateway.core.UpstreamQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/** One Longlonglong main account (all its sub-accounts' 2.0 call tasks) as a {@link TaskSource}. */
+public final class LonglonglongTaskSource implements TaskSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LonglonglongTaskSource.class);
+    /** Task ids are UUIDs; nothing else goes into a path. */
+    static final Pattern NATIVE_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    /** Account ids (main and sub) are canonical UUIDs. */
+    static final Pattern ACCOUNT_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final SourceInfo info;
+    private final LonglonglongClient client;
+    private final LonglonglongTaskMapper mapper;
+    private final String userId;
+
+    LonglonglongTaskSource(SourceInfo info, LonglonglongClient client, LonglonglongTaskMapper mapper, String userId) {
+        this.info = info;
+        this.client = client;
+        this.mapper = mapper;
+        this.userId = userId;
+    }
+
+    static SourceInfo info(String id, int pageSize, int scanCap, boolean pushNameFilter) {
+        return new SourceInfo(id, LonglonglongTaskMapper.PROVIDER, TaskKind.OUTBOUND_CALL, Ordering.UNORDERED,
+                pageSize, scanCap, pushNameFilter ? Set.of("q") : Set.of(), Set.of(TaskAction.PAUSE));
+    }
+
+    @Override
+    public SourceInfo info() {
+        return info;
+    }
+
+    /**
+     * One list page. Only {@code name} can be pushed (when configured), and its matching rule is
+     * undocumented, so {@code total} is exact only for a query with no filter at all.
+     */
+    @Override
+    public UpstreamPage fetch(UpstreamQuery query) {
+        String name = info.pushedFilters().contains("q") ? query.nameContains() : null;
+        LonglonglongListResponse response = client.list(query.page(), query.pageSize(), name);
+        boolean exact = query.statuses().isEmpty() && query.nameContains() == null
+                && query.createdFrom() == null && query.createdUntil() == null;
+        return new UpstreamPage(tasks(response), response.total(), exact, response.isLast(query.page()));
+    }
+
+    /** Scans the list for the task (there is no 2.0 detail endpoint), reading at most the scan cap. */
+    @Override
+    public Optional<Task> find(String nativeId) {
+        if (nativeId == null || !NATIVE_ID.matcher(nativeId).matches()) {
+            return Optional.empty();
+        }
+        int scanned = 0;
+        for (int page = 1; ; page++) {
+            LonglonglongListResponse response = client.list(page, info.maxPageSize(), null);
+            for (Task task : tasks(response)) {
+                if (task.id().nativeId().equalsIgnoreCase(nativeId)) {
+                    return Optional.of(task);
+                }
+            }
+            scanned += response.tasks().size();
+            if (response.isLast(page)) {
+                return Optional.empty();
+            }
+            if (scanned >= info.scanCap()) {
+                LOG.warn("source {} has more than {} tasks; stopped looking for one after the scan cap",
+                        info.id(), info.scanCap());
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Pauses one enabled task: looks it up first (for its state and its sub-account, sent as
+     * {@code sub_user_id}), then sends the pause once.
+     */
+    @Override
+    public void perform(TaskAction action, String nativeId) {
+        if (action != TaskAction.PAUSE) {
+            TaskSource.super.perform(action, nativeId);
+            return;
+        }
+        Task task = find(nativeId).orElseThrow(() -> new TaskNotFoundException(TaskId.of(info.id(), nativeId)));
+        if (!task.actions().contains(TaskAction.PAUSE)) {
+            throw new ActionConflictException(conflict(task));
+        }
+        if (!client.pause(task.id().nativeId(), subUserId(task.owner()))) {
+            throw new TaskNotFoundException(task.id());
+        }
+    }
+
+    private static String conflict(Task task) {
+        if (task.status() == TaskStatus.PAUSED) {
+            return "task is already paused";
+        }
+        if (task.status() == TaskStatus.FAILED) {
+            return "task is abnormal (its remote task is missing): delete and recreate it instead";
+        }
+        return "task is in a state Longlonglong does not document (" + task.nativeStatus() + "); it cannot be paused";
+    }
+
+    /** The task's sub-account, or null when it is the main account itself or unknown. */
+    private String subUserId(String owner) {
+        return owner == null || !ACCOUNT_ID.matcher(owner).matches() || owner.equalsIgnoreCase(userId) ? null : owner;
+    }
+
+    private List<Task> tasks(LonglonglongListResponse response) {
+        List<Task> tasks = new ArrayList<>(response.tasks().size());
+        for (JsonNode node : response.tasks()) {
+            try {
+                tasks.add(mapper.toTask(node));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("source {} sent a task without a usable uuid; it cannot be listed", info.id());
+            }
+        }
+        return tasks;
+    }
+}
