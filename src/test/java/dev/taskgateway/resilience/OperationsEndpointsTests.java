@@ -36,7 +36,10 @@ class OperationsEndpointsTests extends GatewayFaultTestBase {
             assertThat(answer.body().path("status").asString()).as(probe).isEqualTo("UP");
             assertThat(answer.body().path("components").has("sources")).as(probe).isFalse();
         }
-        Answer health = callWithoutKey("/actuator/health");
+        Answer anonymous = callWithoutKey("/actuator/health");
+        assertThat(anonymous.body().path("components").path("sources").path("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.body().path("components").path("sources").has("details")).isFalse();
+        Answer health = call("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asString()).isEqualTo("UP");
         JsonNode sources = health.body().path("components").path("sources");

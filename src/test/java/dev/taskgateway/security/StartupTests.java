@@ -18,6 +18,9 @@ class StartupTests {
 
     private static final List<String> SECRETS = List.of("SECRET-startup-ops-key-0c9d", "SECRET-startup-cursor-5e6f7a",
             "SECRET-startup-access-secret-8b2c");
+    /** The demo profile's own provider credentials (application-demo.yml): demo only, but secrets all the same. */
+    private static final List<String> DEMO_SECRETS = List.of("demo-only-hk-secret", "demo-only-us-secret",
+            "demo-newapi-user-token", "demo-llcall-token");
 
     @Test
     void aStartWithoutTheDemoProfileAndWithoutKeysFailsSayingHowToAddOne(CapturedOutput output) {
@@ -47,10 +50,13 @@ class StartupTests {
         assertThat(log.split("Demo API key: demo", -1)).hasSize(2);
         assertThat(log).doesNotContain("generated security password");
         SECRETS.forEach(secret -> assertThat(log).doesNotContain(secret));
+        DEMO_SECRETS.forEach(secret -> assertThat(log).doesNotContain(secret));
     }
 
     private static SpringApplicationBuilder gateway(String profile) {
         return new SpringApplicationBuilder(TaskGatewayApplication.class).profiles(profile)
-                .properties("server.port=0", "taskgateway.demo.ports.tikmatrix=0", "taskgateway.demo.tasks-per-provider=20");
+                .properties("server.port=0", "taskgateway.demo.ports.tikmatrix=0", "taskgateway.demo.ports.nxlink=0",
+                        "taskgateway.demo.ports.new-api=0", "taskgateway.demo.ports.longlonglong=0",
+                        "taskgateway.demo.tasks-per-provider=20");
     }
 }
