@@ -62,8 +62,9 @@ final class FakeTikmatrix {
 
     /**
      * Answers everything with an error whose message is the request itself — method, URL, every
-     * header, the body — over many lines and several kilobytes: lists and creation get TikMatrix
-     * code 40001, stats 40301, retry-all 40001 (a conflict), one task HTTP 500.
+     * header, the body — over many lines and several kilobytes: lists and creation get code
+     * 40001 ({@code success:false}), stats 40301, TikMatrix's retry-all 40001 (a conflict), one
+     * TikMatrix task HTTP 500.
      */
     static WireMockServer echoing() {
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
@@ -122,18 +123,27 @@ final class FakeTikmatrix {
                 + "\n" + headers + "\n" + request.getBodyAsString();
     }
 
-    /** The echoing answers. */
+    /**
+     * The echoing answers. The envelope fits every adapter's error path ({@code code} for TikMatrix,
+     * NXLink and Longlonglong, {@code success:false} for new-api), and the echo starts with the
+     * values of credential-like headers, so a secret an adapter sends would come back within the
+     * first characters of its error line unless the adapter blanks it.
+     */
     private static final class Echo implements ResponseDefinitionTransformerV2 {
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             LoggedRequest request = event.getRequest();
             String path = request.getUrl().replaceFirst("\\?.*", "");
-            String echo = "request was: " + describe(request) + "\n" + "padding ".repeat(800);
+            StringBuilder credentials = new StringBuilder();
+            request.getHeaders().all().stream()
+                    .filter(h -> h.key().matches("(?i).*(key|auth|token|secret|sign).*"))
+                    .forEach(h -> credentials.append(String.join(" ", h.values())).append(' '));
+            String echo = "request was: " + credentials + describe(request) + "\n" + "padding ".repeat(800);
             int status = path.matches("/api/v1/task/[0-9]+") ? 500 : 200;
             long code = path.endsWith("/stats") ? 40301 : 40001;
-            String body = status == 500 ? echo
-                    : JSON.writeValueAsString(Map.of("code", code, "message", echo));
+            String body = status == 500 ? echo : JSON.writeValueAsString(Map.of("code", code, "success", false,
+                    "status", "failed", "message", echo));
             return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
                     .withHeader("Content-Type", status == 500 ? "text/plain" : "application/json").withBody(body).build();
         }

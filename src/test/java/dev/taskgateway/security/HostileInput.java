@@ -186,7 +186,7 @@ final class HostileInput {
         }
         return switch (name) {
             case "source" -> pick("tm-a", "tm-b", "tm-a,tm-b", "TM-A", "nope", "tm-a,,tm-b", "tm-a,".repeat(60));
-            case "provider" -> pick("tikmatrix", "nxlink", "TIKMATRIX", "tikmatrix,tikmatrix");
+            case "provider" -> pick("tikmatrix", "jira", "TIKMATRIX", "tikmatrix,tikmatrix");
             case "status" -> pick(STATUSES);
             case "size", "page" -> pick(Integer.toString(random.nextInt(400) - 50), "1", "20", "200", "201", "0",
                     " 5", "5.0", "1e3", Long.toString(random.nextLong()));

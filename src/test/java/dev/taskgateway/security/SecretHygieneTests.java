@@ -62,31 +62,52 @@ class SecretHygieneTests extends SecuredGatewayTestBase {
         }
     }
 
+    @Test
+    void credentialsAnUpstreamEchoesBackAreBlankedInTheErrorLine() {
+        for (String source : List.of("nx-echo", "newapi-echo", "ll-echo")) {
+            Answer answer = as(READ_KEY, "GET", "/tasks?source=" + source, null);
+
+            String message = answer.json().path("sources").findValues("error").stream()
+                    .map(error -> error.path("message").asString()).filter(m -> m.contains("request was:"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no echoed error in " + answer.all()));
+            assertThat(message).as(source + " quotes the echo with its credential blanked")
+                    .containsPattern("request was: (Bearer )?\\*\\*\\*");
+            SECRETS.values().forEach(secret -> assertThat(message).doesNotContain(secret));
+        }
+    }
+
     private void driveEveryEndpoint() {
         String cursor = as(READ_KEY, "GET", "/tasks?size=2", null).json().path("page").path("next").asString();
+        List<String> reads = new ArrayList<>(List.of("/tasks", "/tasks?size=50&include=raw",
+                "/tasks?source=tm-redirect", "/tasks?size=2&cursor=" + cursor, "/tasks?bogus=1&size=0",
+                "/tasks/stats", "/tasks/tm-a:1", "/tasks/tm-a:999", "/tasks/tm-redirect:1", "/tasks/nope:1", "/sources"));
+        for (String source : ECHO_SOURCES) {
+            reads.addAll(List.of("/tasks?source=" + source, "/tasks/stats?source=" + source, "/tasks/" + source + ":1",
+                    "/tasks/" + source + ":52145b00-abc9-4a87-94c2-ed1e1e42ec1c", "/tasks/" + source + ":task_abc"));
+        }
         for (String key : List.of(READ_KEY, OPS_KEY, ADMIN_KEY, HASHED_KEY)) {
-            for (String path : List.of("/tasks", "/tasks?size=50&include=raw", "/tasks?source=tm-echo",
-                    "/tasks?source=tm-redirect", "/tasks?size=2&cursor=" + cursor, "/tasks?bogus=1&size=0",
-                    "/tasks/stats", "/tasks/stats?source=tm-echo", "/tasks/tm-a:1", "/tasks/tm-a:999",
-                    "/tasks/tm-echo:1", "/tasks/tm-redirect:1", "/tasks/nope:1", "/sources")) {
-                as(key, "GET", path, null);
-            }
+            reads.forEach(path -> as(key, "GET", path, null));
             as(key, "HEAD", "/tasks", null);
         }
         String body = "{\"serials\":[\"R1\"],\"script_name\":\"post\"}";
         for (String key : List.of(READ_KEY, OPS_KEY)) {
             as(key, "POST", "/tasks/tm-a:1/stop", "");
-            as(key, "POST", "/tasks/tm-echo:1/stop", "");
             as(key, "POST", "/tasks/tm-redirect:1/retry", "");
             as(key, "POST", "/tasks/tm-a:3/stop", "");
             as(key, "POST", "/tasks/tm-a:5/pause", "");
-            as(key, "DELETE", "/tasks/tm-echo:2", null);
-            as(key, "POST", "/tasks:batchDelete", "{\"ids\":[\"tm-a:4\",\"tm-echo:1\",\"tm-redirect:1\",\"x:1\"]}");
+            as(key, "POST", "/tasks:batchDelete", "{\"ids\":[\"tm-a:4\",\"tm-echo:1\",\"tm-redirect:1\",\"x:1\","
+                    + "\"nx-echo:1\",\"newapi-echo:1\",\"ll-echo:1\"]}");
             as(key, "POST", "/sources/tm-a/tasks", body);
-            as(key, "POST", "/sources/tm-echo/tasks", body);
             as(key, "POST", "/sources/tm-redirect/tasks", body);
-            as(key, "POST", "/sources/tm-echo/tasks:retryFailed", "");
             as(key, "POST", "/sources/tm-a/tasks", "{not json");
+            for (String source : ECHO_SOURCES) {
+                for (String action : List.of("stop", "retry", "pause", "resume")) {
+                    as(key, "POST", "/tasks/" + source + ":1/" + action, "");
+                }
+                as(key, "DELETE", "/tasks/" + source + ":2", null);
+                as(key, "POST", "/sources/" + source + "/tasks", body);
+                as(key, "POST", "/sources/" + source + "/tasks:retryFailed", "");
+            }
         }
         as(OPS_KEY, "POST", "/sources/tm-echo/tasks", body, "Idempotency-Key", "k-1");
         as(OPS_KEY, "POST", "/sources/tm-echo/tasks", "{}", "Idempotency-Key", "k-1");

@@ -12,9 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway for every security test (one Spring context, shared through this class): API keys
- * for each role, a rate-limited key, a CORS allow-list, known secret values, and four TikMatrix
+ * for each role, a rate-limited key, a CORS allow-list, known secret values, four TikMatrix
  * sources on WireMock — two healthy PCs, one that echoes every request back in its errors, one
- * that redirects elsewhere. The servers live as long as the JVM, like the cached context.
+ * that redirects elsewhere — and an NXLink, a new-api and a Longlonglong source on the echo too. The servers live as long as the JVM, like the cached context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -22,8 +22,8 @@ abstract class SecuredGatewayTestBase {
 
     /**
      * Every secret the gateway is configured with, by property. None may ever come back out: not in
-     * a response, a log line, /actuator/env or /actuator/configprops. When an adapter lands, add its
-     * secret properties here on a source of its type pointed at {@link #ECHO}.
+     * a response, a log line, /actuator/env or /actuator/configprops. A new adapter adds its secret
+     * properties here, on a source of its type pointed at {@link #ECHO} (see {@link #ECHO_SOURCES}).
      */
     static final Map<String, String> SECRETS = new LinkedHashMap<>();
     /** Secrets only clients hold (API keys in clear, including one stored as a hash), which never go upstream either. */
@@ -42,6 +42,8 @@ abstract class SecuredGatewayTestBase {
     static final WireMockServer ELSEWHERE = FakeTikmatrix.elsewhere();
     static final WireMockServer REDIRECT = FakeTikmatrix.redirectingTo(ELSEWHERE);
     static final List<WireMockServer> UPSTREAMS = List.of(PC_A, PC_B, ECHO, REDIRECT, ELSEWHERE);
+    /** Sources of every provider type whose upstream is {@link #ECHO}, by id. */
+    static final List<String> ECHO_SOURCES = List.of("tm-echo", "nx-echo", "newapi-echo", "ll-echo");
 
     static {
         SECRETS.put("taskgateway.security.api-keys[0].key", READ_KEY);
@@ -55,6 +57,11 @@ abstract class SecuredGatewayTestBase {
         SECRETS.put("taskgateway.sources.tm-echo.access-secret", "SECRET-echo-access-secret-3c7e");
         SECRETS.put("taskgateway.sources.tm-echo.access-token", "SECRET-echo-access-token-d04b");
         SECRETS.put("taskgateway.sources.tm-echo.token", "SECRET-echo-token-62f8");
+        // The other adapters' real credentials, each on a source of its type answered by ECHO.
+        SECRETS.put("taskgateway.sources.nx-echo.access-key", "SECRET-nxlink-access-key-5d21");
+        SECRETS.put("taskgateway.sources.nx-echo.access-secret", "SECRET-nxlink-access-secret-e8c4");
+        SECRETS.put("taskgateway.sources.newapi-echo.access-token", "SECRET-newapi-access-token-7a3f");
+        SECRETS.put("taskgateway.sources.ll-echo.token", "SECRET-longlonglong-token-b90e");
         CLIENT_SECRETS = List.of(READ_KEY, OPS_KEY, ADMIN_KEY, LIMITED_KEY, HASHED_KEY);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> UPSTREAMS.forEach(WireMockServer::stop)));
     }
@@ -82,6 +89,12 @@ abstract class SecuredGatewayTestBase {
         source(registry, "tm-b", PC_B);
         source(registry, "tm-echo", ECHO);
         source(registry, "tm-redirect", REDIRECT);
+        source(registry, "nx-echo", "nxlink", ECHO);
+        source(registry, "newapi-echo", "new-api", ECHO);
+        registry.add("taskgateway.sources.newapi-echo.user-id", () -> "1");
+        registry.add("taskgateway.sources.newapi-echo.scope", () -> "self");
+        source(registry, "ll-echo", "longlonglong", ECHO);
+        registry.add("taskgateway.sources.ll-echo.user-id", () -> "5832d184-dd53-42a0-8ace-0bf8d660f4cc");
     }
 
     private static void key(DynamicPropertyRegistry registry, int index, String name, String roles) {
@@ -90,7 +103,11 @@ abstract class SecuredGatewayTestBase {
     }
 
     private static void source(DynamicPropertyRegistry registry, String id, WireMockServer server) {
-        registry.add("taskgateway.sources." + id + ".type", () -> "tikmatrix");
+        source(registry, id, "tikmatrix", server);
+    }
+
+    private static void source(DynamicPropertyRegistry registry, String id, String type, WireMockServer server) {
+        registry.add("taskgateway.sources." + id + ".type", () -> type);
         registry.add("taskgateway.sources." + id + ".base-url", server::baseUrl);
         registry.add("taskgateway.sources." + id + ".timezone", () -> "UTC");
         registry.add("taskgateway.sources." + id + ".timeout", () -> "3s");
