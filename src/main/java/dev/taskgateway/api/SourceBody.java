@@ -4,13 +4,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.taskgateway.core.SourceHealth;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.TaskAction;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 /** One entry of {@code GET /sources}: what the source is, how it has been doing, what it supports. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceBody(String id, String provider, String kind, boolean enabled, Instant lastSuccess,
-                         Instant lastFailure, String lastErrorCode, Supports supports) {
+@Schema(name = "Source")
+public record SourceBody(
+        @Schema(example = "tikmatrix-pc1") String id,
+        @Schema(example = "tikmatrix") String provider,
+        @Schema(example = "device-automation") String kind,
+        boolean enabled,
+        @Schema(description = "last answer from the provider") Instant lastSuccess,
+        Instant lastFailure,
+        @Schema(example = "UPSTREAM_TIMEOUT") String lastErrorCode,
+        Supports supports) {
 
     /**
      * What the gateway can do with this source.
@@ -21,8 +30,12 @@ public record SourceBody(String id, String provider, String kind, boolean enable
      * @param maxPageSize   largest upstream page asked for
      * @param scanCap       most tasks read for one request
      */
-    public record Supports(String ordering, List<String> filters, List<String> actions, int maxPageSize,
-                           int scanCap) {
+    @Schema(name = "SourceSupports")
+    public record Supports(@Schema(allowableValues = {"NEWEST_FIRST", "UNORDERED"}) String ordering,
+                           @Schema(example = "[\"status\"]") List<String> filters,
+                           @Schema(example = "[\"delete\", \"retry\", \"stop\"]") List<String> actions,
+                           @Schema(example = "100") int maxPageSize,
+                           @Schema(example = "10000") int scanCap) {
     }
 
     /** The body of one registry entry. */
