@@ -29,7 +29,7 @@ class SimulatorProfileTests {
 
             Collection<SimulatorServer> simulators = context.getBeansOfType(SimulatorServer.class).values();
             assertThat(simulators).extracting(SimulatorServer::name)
-                    .contains("longlonglong", "nxlink", "tikmatrix");
+                    .contains("longlonglong", "nxlink", "new-api", "tikmatrix");
             for (SimulatorServer simulator : simulators) {
                 HttpResponse<String> faults = get(simulator.baseUrl() + "/__sim/faults");
                 assertThat(faults.statusCode()).as(simulator.name()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.taskgateway.api;
 
+import dev.taskgateway.core.CallContext;
 import dev.taskgateway.core.CursorCodec;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.TaskActions;
@@ -7,6 +8,11 @@ import dev.taskgateway.core.TaskQueryEngine;
 import dev.taskgateway.core.TaskStatistics;
 import dev.taskgateway.providers.ProviderFactory;
 import dev.taskgateway.providers.SourcesProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -23,6 +29,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /** Wires the query engine and the web pieces around it. */
@@ -94,16 +101,34 @@ class ApiConfiguration {
                 factories.stream().map(ProviderFactory::type).collect(Collectors.toSet()), cursorCodec);
     }
 
-    /** ETag on every GET answer of the API; a matching If-None-Match gets 304. */
+    /**
+     * ETag on every GET answer of the API; a matching If-None-Match gets 304. Answers say
+     * {@code Cache-Control: private, no-cache} (keep, but revalidate each time) instead of Spring
+     * Security's {@code no-store}, which would forbid the revalidation ETags exist for and makes
+     * this filter skip the ETag; Security leaves a Cache-Control the application set alone and
+     * still writes its other headers.
+     */
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter() {
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                                    FilterChain chain) throws ServletException, IOException {
+                        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+                            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+                        }
+                        super.doFilterInternal(request, response, chain);
+                    }
+                });
         registration.addUrlPatterns("/tasks", "/tasks/*", "/sources");
         return registration;
     }
 
-    /** Runs tasks with the submitting thread's log context (request id), so upstream calls carry it. */
+    /**
+     * Runs tasks with the submitting thread's log context (request id), so upstream calls carry it,
+     * and its {@link CallContext} (deadline, no-cache), so source decorators see the client's terms.
+     */
     static final class ContextCarryingExecutor extends AbstractExecutorService {
         private final ExecutorService delegate;
 
@@ -114,6 +139,7 @@ class ApiConfiguration {
         @Override
         public void execute(Runnable command) {
             Map<String, String> context = MDC.getCopyOfContextMap();
+            CallContext call = CallContext.current();
             delegate.execute(() -> {
                 Map<String, String> previous = MDC.getCopyOfContextMap();
                 if (context == null) {
@@ -121,7 +147,7 @@ class ApiConfiguration {
                 } else {
                     MDC.setContextMap(context);
                 }
-                try {
+                try (CallContext.Scope scope = CallContext.open(call)) {
                     command.run();
                 } finally {
                     if (previous == null) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.taskgateway.core.SourceHealth;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.TaskAction;
+import dev.taskgateway.resilience.SourceMonitor;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One entry of {@code GET /sources}: what the source is, how it has been doing, what it supports. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,10 +18,25 @@ public record SourceBody(
         @Schema(example = "tikmatrix") String provider,
         @Schema(example = "device-automation") String kind,
         boolean enabled,
+        @Schema(description = "circuit breaker state", example = "CLOSED") String circuit,
         @Schema(description = "last answer from the provider") Instant lastSuccess,
         Instant lastFailure,
         @Schema(example = "UPSTREAM_TIMEOUT") String lastErrorCode,
-        Supports supports) {
+        Latency latency,
+        @Schema(description = "cached pages of this source") Long cacheEntries,
+        Supports supports,
+        @Schema(description = "facts found at run time, e.g. the response shape a new-api build speaks")
+        Map<String, String> details) {
+
+    /**
+     * Durations of its last upstream calls (up to 256, any outcome).
+     *
+     * @param p50Ms median, milliseconds
+     * @param p95Ms 95th percentile, milliseconds
+     */
+    @Schema(name = "SourceLatency")
+    public record Latency(Long p50Ms, Long p95Ms) {
+    }
 
     /**
      * What the gateway can do with this source.
@@ -38,15 +55,18 @@ public record SourceBody(
                            @Schema(example = "10000") int scanCap) {
     }
 
-    /** The body of one registry entry. */
-    public static SourceBody from(SourceRegistry.Entry entry) {
+    /** The body of one registry entry with its current status (breaker, latency, cache), or null when unknown. */
+    public static SourceBody from(SourceRegistry.Entry entry, SourceMonitor.Status status) {
         var info = entry.info();
         SourceHealth.Snapshot health = entry.health().snapshot();
         return new SourceBody(info.id(), info.provider(), info.kind().wireName(), entry.enabled(),
-                health.lastSuccess(), health.lastFailure(),
+                status == null ? null : status.circuit(), health.lastSuccess(), health.lastFailure(),
                 health.lastErrorCode() == null ? null : health.lastErrorCode().name(),
+                status == null || status.p50Ms() == null ? null : new Latency(status.p50Ms(), status.p95Ms()),
+                status == null ? null : status.cacheEntries(),
                 new Supports(info.ordering().name(), info.pushedFilters().stream().sorted().toList(),
                         info.actions().stream().map(TaskAction::wireName).sorted().toList(),
-                        info.maxPageSize(), info.scanCap()));
+                        info.maxPageSize(), info.scanCap()),
+                entry.source().details().isEmpty() ? null : entry.source().details());
     }
 }

@@ -1,9 +1,11 @@
 package dev.taskgateway.api;
 
 import dev.taskgateway.core.SourceRegistry;
+import dev.taskgateway.resilience.SourceMonitor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SourcesController {
 
     private final SourceRegistry registry;
+    private final ObjectProvider<SourceMonitor> monitor;
 
-    SourcesController(SourceRegistry registry) {
+    SourcesController(SourceRegistry registry, ObjectProvider<SourceMonitor> monitor) {
         this.registry = registry;
+        this.monitor = monitor;
     }
 
     @GetMapping(path = "/sources", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -24,6 +28,9 @@ class SourcesController {
             description = "In configuration order, disabled ones too; never calls a provider.")
     @ApiResponse(responseCode = "200", description = "the sources")
     SourceListBody sources() {
-        return new SourceListBody(registry.all().stream().map(SourceBody::from).toList());
+        SourceMonitor status = monitor.getIfAvailable();
+        return new SourceListBody(registry.all().stream()
+                .map(entry -> SourceBody.from(entry, status == null ? null : status.status(entry.info().id())))
+                .toList());
     }
 }

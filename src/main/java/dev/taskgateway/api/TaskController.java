@@ -20,9 +20,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /tasks} and {@code GET /tasks/{id}}: thin, the engine does the work. */
 @RestController
@@ -32,15 +34,20 @@ class TaskController {
     private final TaskQueryEngine engine;
     private final TaskQueryParser parser;
     private final SourceRegistry registry;
+    private final JsonMapper mapper;
 
-    TaskController(TaskQueryEngine engine, TaskQueryParser parser, SourceRegistry registry) {
+    TaskController(TaskQueryEngine engine, TaskQueryParser parser, SourceRegistry registry, JsonMapper mapper) {
         this.engine = engine;
         this.parser = parser;
         this.registry = registry;
+        this.mapper = mapper;
     }
 
-    // The query string is read raw so that unknown parameters can be refused; TaskQueryParser owns
-    // the rules, these annotations only describe them (OpenApiDocumentTests checks they match).
+    /**
+     * The ETag ignores timing fields ({@link ListEtag}), so an unchanged list revalidates as 304. The
+     * query string is read raw so that unknown parameters can be refused; TaskQueryParser owns the
+     * rules, the annotations only describe them (OpenApiDocumentTests checks they match).
+     */
     @GetMapping(path = "/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List tasks across sources", description = """
             Newest first: `createdAt` descending, then `id` descending, tasks without `createdAt` last. \
@@ -82,13 +89,14 @@ class TaskController {
     @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
     @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
     @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
-    TaskListBody list(@Parameter(hidden = true) HttpServletRequest request) {
+    ResponseEntity<TaskListBody> list(@Parameter(hidden = true) HttpServletRequest request) {
         TaskPage page = engine.list(parser.list(request.getParameterMap()));
         boolean anySelected = page.sources().stream().anyMatch(s -> s.state() != SourceState.SKIPPED);
         if (anySelected && !page.anyAnswered()) {
             throw new SourcesFailedException(page.sources());
         }
-        return TaskListBody.from(page);
+        TaskListBody body = TaskListBody.from(page);
+        return ResponseEntity.ok().eTag(ListEtag.of(body, mapper)).body(body);
     }
 
     @GetMapping(path = "/tasks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -28,8 +28,8 @@ final class SourceReader {
     private SourceReader() {
     }
 
-    static SourceSlice read(TaskSource source, TaskFilter filter, Position after, int limit) {
-        Reading reading = new Reading(source, filter);
+    static SourceSlice read(TaskSource source, TaskFilter filter, Position after, int limit, PagePlan plan) {
+        Reading reading = new Reading(source, filter, plan);
         return source.info().ordering() == Ordering.NEWEST_FIRST
                 ? reading.newestFirst(after, limit)
                 : reading.fullScan(after, limit);
@@ -40,25 +40,43 @@ final class SourceReader {
         private final TaskSource source;
         private final SourceInfo info;
         private final TaskFilter filter;
+        private final PagePlan plan;
         private final Map<TaskId, Task> found = new LinkedHashMap<>();
         private int calls;
         private int scanned;
         private Instant oldestFetch;
         private SourceException staleCause;
 
-        Reading(TaskSource source, TaskFilter filter) {
+        Reading(TaskSource source, TaskFilter filter, PagePlan plan) {
             this.source = source;
             this.info = source.info();
             this.filter = filter;
+            this.plan = plan;
         }
 
+        /**
+         * Reads every page. The pages the same read took last time are asked for at once; without
+         * that, page 1's total says how many follow, and those are asked for at once. Then the
+         * answers are followed in order until one says the list ended, fetching on one by one if
+         * the list grew.
+         */
         SourceSlice fullScan(Position after, int limit) {
             UpstreamQuery query = query(null, 1, info.maxPageSize());
+            int expected = plan.expected(info.id(), query);
+            List<UpstreamPage> fetched = new ArrayList<>(plan.fetch(1, Math.max(1, expected), this::fetchPage));
+            UpstreamPage first = fetched.get(0);
+            if (expected <= 1 && !ends(first) && first.total() != null) {
+                long pages = (first.total() + first.tasks().size() - 1) / first.tasks().size();
+                long bound = Math.min(pages, (info.scanCap() + first.tasks().size() - 1) / first.tasks().size());
+                fetched.addAll(plan.fetch(2, (int) Math.max(1, bound), this::fetchPage));
+            }
             boolean truncated = false;
-            for (int page = 1; ; page++) {
-                UpstreamPage answer = fetch(query.withPage(page));
+            int page = 0;
+            while (true) {
+                UpstreamPage answer = page < fetched.size() ? fetched.get(page) : fetchPage(page + 1);
+                page++;
                 collect(answer, null);
-                if (answer.last() || answer.tasks().isEmpty()) {
+                if (ends(answer)) {
                     break;
                 }
                 if (scanned >= info.scanCap()) {
@@ -66,6 +84,7 @@ final class SourceReader {
                     break;
                 }
             }
+            plan.remember(info.id(), query, page);
             List<Task> sorted = sorted();
             List<Task> slice = sorted.stream()
                     .filter(t -> after == null || after.isBefore(t.position()))
@@ -122,7 +141,7 @@ final class SourceReader {
             }
             Position boundary = sorted().get(limit - 1).position();
             return lastSeen.createdAt() != null && boundary.createdAt() != null
-                    && lastSeen.createdAt().isBefore(boundary.createdAt());
+                    && lastSeen.createdAt().plus(source.orderSkew()).isBefore(boundary.createdAt());
         }
 
         private UpstreamQuery query(Instant until, int page, int pageSize) {
@@ -134,8 +153,24 @@ final class SourceReader {
             return filter.createdTo() == null ? null : filter.createdTo().minus(ONE_NANO);
         }
 
+        private UpstreamPage fetchPage(int page) {
+            return fetch(query(null, 1, info.maxPageSize()).withPage(page));
+        }
+
+        private static boolean ends(UpstreamPage answer) {
+            return answer.last() || answer.tasks().isEmpty();
+        }
+
+        /** One upstream call; may run on several threads at once during a full read. */
         private UpstreamPage fetch(UpstreamQuery query) {
             UpstreamPage answer = source.fetch(query);
+            synchronized (this) {
+                account(answer);
+            }
+            return answer;
+        }
+
+        private void account(UpstreamPage answer) {
             calls++;
             if (answer.fetchedAt() != null && (oldestFetch == null || answer.fetchedAt().isBefore(oldestFetch))) {
                 oldestFetch = answer.fetchedAt();
@@ -143,7 +178,6 @@ final class SourceReader {
             if (answer.staleCause() != null) {
                 staleCause = answer.staleCause();
             }
-            return answer;
         }
 
         private void collect(UpstreamPage answer, Position after) {

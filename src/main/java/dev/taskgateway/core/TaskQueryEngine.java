@@ -22,12 +22,19 @@ public final class TaskQueryEngine {
     private final SourceRegistry registry;
     private final CursorCodec cursors;
     private final FanOut fanOut;
+    private final PagePlan plan;
 
     public TaskQueryEngine(SourceRegistry registry, ExecutorService executor, CursorCodec cursors,
                            Clock clock, Duration deadline) {
         this.registry = registry;
         this.cursors = cursors;
         this.fanOut = new FanOut(executor, clock, deadline);
+        this.plan = new PagePlan(executor);
+    }
+
+    /** The page plan reads share, so stats reads learn from list reads too. */
+    PagePlan plan() {
+        return plan;
     }
 
     /** The page {@code query} asks for. Never throws for a failing source: it reports it. */
@@ -38,7 +45,7 @@ public final class TaskQueryEngine {
         Position after = query.cursor() == null ? null : query.cursor().after();
 
         List<SourceRegistry.Entry> selected = selected(filter);
-        var results = fanOut.run(selected, e -> SourceReader.read(e.source(), filter, after, limit));
+        var results = fanOut.run(selected, e -> SourceReader.read(e.source(), filter, after, limit, plan));
 
         List<List<Task>> slices = new ArrayList<>();
         Position frontier = null;

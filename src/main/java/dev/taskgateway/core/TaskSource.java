@@ -79,4 +79,21 @@ public interface TaskSource {
     default Optional<Map<TaskStatus, Long>> counts(TaskFilter filter) {
         return Optional.empty();
     }
+
+    /**
+     * Facts about the source that change at run time, shown by {@code /sources} (e.g. the response
+     * shape a new-api build was detected to speak). Never secrets. The default has none.
+     */
+    default Map<String, String> details() {
+        return Map.of();
+    }
+
+    /**
+     * For a {@link Ordering#NEWEST_FIRST} source: how far its upstream order may stray from
+     * creation order. The engine reads on until the last task seen is older than the page's
+     * boundary by more than this. The default is exact order.
+     */
+    default java.time.Duration orderSkew() {
+        return java.time.Duration.ZERO;
+    }
 }

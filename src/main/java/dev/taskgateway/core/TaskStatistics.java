@@ -30,7 +30,7 @@ public final class TaskStatistics {
     public TaskStats stats(TaskFilter filter) {
         Set<TaskStatus> statuses = filter.statuses().isEmpty() ? EnumSet.allOf(TaskStatus.class)
                 : EnumSet.copyOf(filter.statuses());
-        var results = fanOut.run(engine.selected(filter), e -> count(e.source(), filter, statuses));
+        var results = fanOut.run(engine.selected(filter), e -> count(e.source(), filter, statuses, engine.plan()));
         Map<TaskStatus, Long> byStatus = zeros(statuses);
         List<TaskStats.SourceStats> bySource = new ArrayList<>();
         long total = 0;
@@ -62,7 +62,7 @@ public final class TaskStatistics {
     private record Counted(long total, Map<TaskStatus, Long> byStatus, String method, boolean exact) {
     }
 
-    private static Counted count(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses) {
+    private static Counted count(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses, PagePlan plan) {
         Optional<Map<TaskStatus, Long>> counters = source.counts(filter);
         if (counters.isPresent()) {
             Map<TaskStatus, Long> byStatus = zeros(statuses);
@@ -77,7 +77,7 @@ public final class TaskStatistics {
         if (probed.isPresent()) {
             return probed.get();
         }
-        SourceSlice all = SourceReader.read(source, filter, null, source.info().scanCap());
+        SourceSlice all = SourceReader.read(source, filter, null, source.info().scanCap(), plan);
         Map<TaskStatus, Long> byStatus = zeros(statuses);
         all.tasks().forEach(task -> byStatus.merge(task.status(), 1L, Long::sum));
         return new Counted(sum(byStatus), byStatus, "scan", !all.truncated());

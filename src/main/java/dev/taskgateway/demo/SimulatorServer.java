@@ -33,6 +33,13 @@ public final class SimulatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static {
+        // The JDK server writes headers and body in two segments; with Nagle on, the client's
+        // delayed ACK holds the second for ~40 ms, which would swamp every latency we measure.
+        // Read once, when the first HttpServer starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** Answers one request. */
     @FunctionalInterface
     public interface Handler {

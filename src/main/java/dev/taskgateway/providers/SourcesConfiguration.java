@@ -18,6 +18,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -54,14 +55,15 @@ public class SourcesConfiguration {
 
     @Bean
     SourceRegistry sourceRegistry(SourcesProperties properties, List<ProviderFactory> factories,
-                                  Environment environment) {
+                                  Environment environment, ObjectProvider<SourceDecorator> decorator) {
         Map<String, ProviderFactory> byType = factories.stream()
                 .collect(Collectors.toMap(ProviderFactory::type, Function.identity(), (a, b) -> a, TreeMap::new));
         Binder binder = Binder.get(environment);
         List<SourceRegistry.Entry> entries = new ArrayList<>();
         properties.getSources().forEach((id, source) -> {
             SourceSettings settings = settings(id, source, byType);
-            TaskSource taskSource = byType.get(settings.type()).create(settings, binder);
+            TaskSource taskSource = decorator.getIfAvailable(() -> SourceDecorator.NONE)
+                    .decorate(byType.get(settings.type()).create(settings, binder), settings);
             entries.add(new SourceRegistry.Entry(taskSource, settings.enabled(), new SourceHealth()));
         });
         return new SourceRegistry(entries);

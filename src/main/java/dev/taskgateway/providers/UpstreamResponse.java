@@ -17,6 +17,19 @@ public record UpstreamResponse(int status, Headers headers, byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The body as a JSON object. A body that is not one fails with what the HTTP status says
+     * (429, 5xx, 401/403, other 4xx) when it says something, else {@code UPSTREAM_BAD_RESPONSE}.
+     */
+    public tools.jackson.databind.JsonNode jsonObject() {
+        try {
+            return LenientJson.parseObject(body);
+        } catch (dev.taskgateway.core.SourceException e) {
+            dev.taskgateway.core.SourceException byStatus = UpstreamHttp.failureForStatus(this);
+            throw byStatus != null ? byStatus : e;
+        }
+    }
+
     /** {@code Retry-After} in seconds when it is a number, else null (HTTP dates are rare upstream). */
     public Long retryAfterSeconds() {
         String value = headers.get("Retry-After");

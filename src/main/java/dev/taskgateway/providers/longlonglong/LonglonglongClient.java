@@ -91,13 +91,7 @@ final class LonglonglongClient {
 
     /** The body when it says {@code code == 200 && status == "success"}, whatever the HTTP status. */
     JsonNode checked(UpstreamResponse response) {
-        JsonNode body;
-        try {
-            body = LenientJson.parseObject(response.body());
-        } catch (SourceException e) {
-            SourceException byStatus = UpstreamHttp.failureForStatus(response);
-            throw byStatus != null ? byStatus : e;
-        }
+        JsonNode body = response.jsonObject();
         Long code = LenientJson.longValue(body, "code");
         String status = LenientJson.text(body, "status");
         if (code != null && code == OK && "success".equals(status)) {

@@ -98,13 +98,7 @@ final class NxlinkClient {
      * JSON body with a {@code code} decides; only a body that says nothing falls back on the status.
      */
     private static JsonNode envelopeOf(UpstreamResponse response) {
-        JsonNode body;
-        try {
-            body = LenientJson.parseObject(response.body());
-        } catch (SourceException e) {
-            SourceException byStatus = UpstreamHttp.failureForStatus(response);
-            throw byStatus != null ? byStatus : e;
-        }
+        JsonNode body = response.jsonObject();
         if (LenientJson.longValue(body, "code") == null) {
             SourceException byStatus = UpstreamHttp.failureForStatus(response);
             throw byStatus != null ? byStatus

@@ -120,13 +120,7 @@ final class TikmatrixClient {
     /** Sends an action; 40001 becomes a conflict and 40401 "not found", other codes as for reads. */
     private JsonNode send(Request.Builder request) {
         UpstreamResponse response = http.execute(request.header("Accept", "application/json").build());
-        JsonNode body;
-        try {
-            body = LenientJson.parseObject(response.body());
-        } catch (SourceException e) {
-            SourceException byStatus = UpstreamHttp.failureForStatus(response);
-            throw byStatus != null ? byStatus : e;
-        }
+        JsonNode body = response.jsonObject();
         Long code = LenientJson.longValue(body, "code");
         String message = UpstreamText.summarize(LenientJson.text(body, "message"), List.of());
         if (code != null && code == BAD_PARAMS) {
@@ -154,13 +148,7 @@ final class TikmatrixClient {
      * 40401 (HTTP 404); the body's {@code code} decides.
      */
     static JsonNode dataOf(UpstreamResponse response, boolean notFoundIsEmpty) {
-        JsonNode body;
-        try {
-            body = LenientJson.parseObject(response.body());
-        } catch (SourceException e) {
-            SourceException byStatus = UpstreamHttp.failureForStatus(response);
-            throw byStatus != null ? byStatus : e;
-        }
+        JsonNode body = response.jsonObject();
         Long code = LenientJson.longValue(body, "code");
         if (code == null) {
             throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix answer has no code");

@@ -1,0 +1,25 @@
+package dev.taskgateway.demo;
+
+import java.time.Instant;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Starts the new-api simulator (current response shape, rate limit off so the demo is never
+ * throttled) in the {@code demo} and {@code simulator} profiles. Its data set ends now.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo | simulator")
+@EnableConfigurationProperties(DemoProperties.class)
+class NewapiDemoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    SimulatorServer newapiSimulator(DemoProperties demo) {
+        NewapiSimulator simulator = new NewapiSimulator(demo.getTasksPerProvider(), demo.getSeed(), Instant.now(),
+                NewapiSimulator.Shape.CURRENT);
+        return SimulatorServer.start("new-api", demo.getBindAddress(), demo.getPorts().getNewApi(),
+                Faults.latency(demo.getLatency()), simulator);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.taskgateway.providers.newapi;
+
+import dev.taskgateway.core.TaskSource;
+import dev.taskgateway.providers.ProviderFactory;
+import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.providers.UpstreamHttp;
+import dev.taskgateway.providers.UpstreamText;
+import java.util.Locale;
+import okhttp3.OkHttpClient;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the {@code new-api} provider type. */
+@Configuration(proxyBeanMethods = false)
+class NewapiConfiguration {
+
+    @Bean
+    ProviderFactory newapiProviderFactory(OkHttpClient upstreamHttpClient) {
+        return new ProviderFactory() {
+            @Override
+            public String type() {
+                return NewapiTaskMapper.PROVIDER;
+            }
+
+            @Override
+            public TaskSource create(SourceSettings settings, Binder binder) {
+                NewapiProperties properties = binder
+                        .bind(settings.prefix(), Bindable.of(NewapiProperties.class))
+                        .orElseGet(NewapiProperties::new);
+                String prefix = settings.prefix();
+                String token = accessToken(prefix + ".access-token", properties.getAccessToken());
+                long userId = userId(prefix + ".user-id", properties.getUserId());
+                NewapiScope scope = NewapiScope.parse(properties.getScope()).orElseThrow(() ->
+                        new InvalidConfigurationPropertyValueException(prefix + ".scope", properties.getScope(),
+                                "must be self (/api/task/self) or all (/api/task/, admin token)"));
+                if (properties.getPageSize() < 1 || properties.getPageSize() > 100) {
+                    throw new InvalidConfigurationPropertyValueException(prefix + ".page-size",
+                            properties.getPageSize(), "new-api pages hold 1 to 100 tasks");
+                }
+                NewapiShape shape = shape(prefix + ".api-shape", properties.getApiShape());
+                NewapiClient client = new NewapiClient(settings,
+                        new UpstreamHttp(upstreamHttpClient, settings.timeout()), scope, token, userId);
+                return new NewapiTaskSource(
+                        NewapiTaskSource.info(settings.id(), properties.getPageSize(), settings.scanCap()),
+                        client, new NewapiTaskMapper(settings.id()), shape);
+            }
+        };
+    }
+
+    /** The token as configured; it goes into a header, so it must be one printable ASCII word. */
+    static String accessToken(String key, String value) {
+        String token = UpstreamText.requireSecret(key, value).trim();
+        if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidConfigurationPropertyValueException(key, "(hidden)",
+                    "must be the bare token (printable ASCII, no spaces); the adapter adds \"Bearer \" itself");
+        }
+        return token;
+    }
+
+    /** The New-Api-User value: new-api parses it with strconv.Atoi and compares it with the token's user. */
+    static long userId(String key, String value) {
+        try {
+            long id = Long.parseLong(value == null ? "" : value.trim());
+            if (id >= 1 && id <= Integer.MAX_VALUE) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the key and the value
+        }
+        throw new InvalidConfigurationPropertyValueException(key, value,
+                "must be the numeric id of the token's user (sent as New-Api-User), e.g. 1");
+    }
+
+    /** {@code auto} (null), {@code current} or {@code legacy}. */
+    static NewapiShape shape(String key, String value) {
+        String text = value == null ? "auto" : value.trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "auto" -> null;
+            case "current" -> NewapiShape.CURRENT;
+            case "legacy" -> NewapiShape.LEGACY;
+            default -> throw new InvalidConfigurationPropertyValueException(key, value,
+                    "must be auto (read from each answer), current (data.items, p from 1) or legacy (data list, p from 0)");
+        };
+    }
+}

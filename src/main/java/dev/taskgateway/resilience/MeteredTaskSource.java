@@ -1,0 +1,108 @@
+package dev.taskgateway.resilience;
+
+import dev.taskgateway.core.ForwardingTaskSource;
+import dev.taskgateway.core.SourceException;
+import dev.taskgateway.core.Task;
+import dev.taskgateway.core.TaskSource;
+import dev.taskgateway.core.TaskStatus;
+import dev.taskgateway.core.UpstreamPage;
+import dev.taskgateway.core.UpstreamQuery;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Measures every call that reaches the provider, so no adapter has to:
+ * <ul>
+ *   <li>{@code taskgateway.upstream.requests{source,provider,outcome}} (Prometheus:
+ *       {@code taskgateway_upstream_requests_seconds}), outcome {@code success} or the error code
+ *       without its {@code UPSTREAM_} prefix, lower-case ({@code timeout}, {@code unavailable},
+ *       {@code bad_response}, {@code auth_failed}, {@code rate_limited}, {@code rejected}), or
+ *       {@code error} for anything else;</li>
+ *   <li>{@code taskgateway.tasks.unknown.status{source,provider,native}}: each fetched task whose
+ *       native status mapped to {@code UNKNOWN} (DESIGN §4: counted, never an error);</li>
+ *   <li>the source's {@link LatencyWindow} for {@code /sources}.</li>
+ * </ul>
+ * It sits inside the breaker, limiter and bulkhead, so their rejections (no call made) are not timed.
+ */
+public final class MeteredTaskSource extends ForwardingTaskSource {
+
+    private static final int MAX_NATIVE_TAG = 40;
+
+    private final MeterRegistry meters;
+    private final LatencyWindow latencies;
+
+    public MeteredTaskSource(TaskSource delegate, MeterRegistry meters, LatencyWindow latencies) {
+        super(delegate);
+        this.meters = meters;
+        this.latencies = latencies;
+    }
+
+    @Override
+    protected <T> T read(Supplier<T> call) {
+        return timed(call);
+    }
+
+    @Override
+    protected <T> T act(Supplier<T> call) {
+        return timed(call);
+    }
+
+    @Override
+    public UpstreamPage fetch(UpstreamQuery query) {
+        UpstreamPage page = super.fetch(query);
+        page.tasks().forEach(this::countUnknown);
+        return page;
+    }
+
+    @Override
+    public Optional<Task> find(String nativeId) {
+        Optional<Task> task = super.find(nativeId);
+        task.ifPresent(this::countUnknown);
+        return task;
+    }
+
+
+
+    private <T> T timed(Supplier<T> call) {
+        long start = System.nanoTime();
+        String outcome = "success";
+        try {
+            return call.get();
+        } catch (RuntimeException failure) {
+            outcome = outcome(failure);
+            throw failure;
+        } finally {
+            long nanos = System.nanoTime() - start;
+            latencies.record(TimeUnit.NANOSECONDS.toMillis(nanos));
+            Timer.builder("taskgateway.upstream.requests")
+                    .description("Calls that reached a provider, by outcome")
+                    .tag("source", delegate.info().id()).tag("provider", delegate.info().provider())
+                    .tag("outcome", outcome)
+                    .register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    static String outcome(RuntimeException failure) {
+        if (failure instanceof SourceException e) {
+            return e.code().name().replaceFirst("^UPSTREAM_", "").toLowerCase(Locale.ROOT);
+        }
+        return "error";
+    }
+
+    private void countUnknown(Task task) {
+        if (task.status() != TaskStatus.UNKNOWN) {
+            return;
+        }
+        String value = task.nativeStatus() == null ? "" : task.nativeStatus().replaceAll("\\p{Cntrl}", "?");
+        Counter.builder("taskgateway.tasks.unknown.status")
+                .description("Fetched tasks whose native status maps to UNKNOWN")
+                .tag("source", delegate.info().id()).tag("provider", delegate.info().provider())
+                .tag("native", value.length() <= MAX_NATIVE_TAG ? value : value.substring(0, MAX_NATIVE_TAG))
+                .register(meters).increment();
+    }
+}

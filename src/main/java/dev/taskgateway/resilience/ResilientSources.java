@@ -1,0 +1,124 @@
+package dev.taskgateway.resilience;
+
+import dev.taskgateway.cache.CachingTaskSource;
+import dev.taskgateway.cache.PageCache;
+import dev.taskgateway.core.TaskSource;
+import dev.taskgateway.providers.SourceDecorator;
+import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.providers.SourcesProperties;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.Registry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/**
+ * Wraps every source in the same stack, written down once, outermost first:
+ * <pre>
+ * Cache( Retry( CircuitBreaker( RateLimiter( Bulkhead( Metered( TimeLimit( source )))))))
+ * </pre>
+ * <ul>
+ *   <li><b>Cache</b> outermost: a fresh page costs no permit; identical concurrent requests
+ *       coalesce into one call before they spend rate-limit permits or bulkhead slots; and
+ *       stale-if-error covers every failure below it, including an open breaker, the gateway's
+ *       own rate limit and exhausted retries.</li>
+ *   <li><b>Retry</b> outside the breaker: every attempt is recorded by the breaker, and once it
+ *       opens the next attempt fails fast with {@code CIRCUIT_OPEN}, which is not retried.</li>
+ *   <li><b>CircuitBreaker</b> outside the limiter and bulkhead: an open breaker spends no permits;
+ *       their rejections are marked local and do not count as provider failures.</li>
+ *   <li><b>Metered</b> directly around the time limit: it times only calls that reach the provider.</li>
+ *   <li><b>TimeLimit</b> innermost: it bounds one attempt, not the whole retry sequence (the
+ *       request deadline does that).</li>
+ * </ul>
+ * Each piece comes from resilience4j's registry under the source's id: an
+ * {@code instances.<id>} entry if the YAML has one, else a new instance from
+ * {@code configs.<provider type>} if that exists (e.g. {@code configs.new-api}), else from
+ * {@code configs.default}. The time limit defaults to the source's {@code timeout}.
+ */
+public final class ResilientSources implements SourceDecorator {
+
+    /** resilience4j's registries, one per pattern. */
+    public record Registries(CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry limiters,
+                             BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters) {
+    }
+
+    private final Registries registries;
+    private final PageCache cache;
+    private final SourceMonitor monitor;
+    private final SourcesProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final ExecutorService executor;
+    private final RetryingTaskSource.Sleeper sleeper;
+
+    public ResilientSources(Registries registries, PageCache cache, SourceMonitor monitor, SourcesProperties properties,
+                            Clock clock, MeterRegistry meters, ExecutorService executor,
+                            RetryingTaskSource.Sleeper sleeper) {
+        this.registries = registries;
+        this.cache = cache;
+        this.monitor = monitor;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+        this.executor = executor;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public TaskSource decorate(TaskSource source, SourceSettings settings) {
+        String id = settings.id();
+        String provider = settings.type();
+        TaskSource s = new TimeLimitedTaskSource(source, timeLimiter(settings), executor);
+        s = new MeteredTaskSource(s, meters, monitor.latencies(id));
+        s = new BulkheadTaskSource(s, instance(registries.bulkheads(), id, provider, registries.bulkheads()::bulkhead));
+        s = new RateLimitedTaskSource(s, instance(registries.limiters(), id, provider, registries.limiters()::rateLimiter));
+        s = new CircuitBreakingTaskSource(s, instance(registries.breakers(), id, provider,
+                registries.breakers()::circuitBreaker));
+        s = new RetryingTaskSource(s, retryConfig(id, provider), sleeper, meters);
+        SourcesProperties.Cache ttl = cacheSettings(settings);
+        return new CachingTaskSource(s, cache, clock, ttl.getFreshTtl(), ttl.getStaleTtl(), meters);
+    }
+
+    /** The YAML instance if any, else one limited to the source's own {@code timeout}. */
+    private TimeLimiter timeLimiter(SourceSettings settings) {
+        TimeLimiterRegistry registry = registries.timeLimiters();
+        return registry.find(settings.id()).orElseGet(() -> registry.timeLimiter(settings.id(),
+                TimeLimiterConfig.from(config(registry, settings.type())).timeoutDuration(settings.timeout()).build()));
+    }
+
+    private SourcesProperties.Cache cacheSettings(SourceSettings settings) {
+        SourcesProperties.SourceProperties configured = properties.getSources().get(settings.id());
+        SourcesProperties.Cache ttl = configured == null ? new SourcesProperties.Cache() : configured.getCache();
+        if (ttl.getFreshTtl() == null || ttl.getStaleTtl() == null || ttl.getFreshTtl().isNegative()
+                || ttl.getStaleTtl().compareTo(ttl.getFreshTtl()) < 0) {
+            throw new InvalidConfigurationPropertyValueException(settings.prefix() + ".cache.stale-ttl",
+                    ttl.getStaleTtl(), "must be at least fresh-ttl (" + ttl.getFreshTtl() + "), which must not be negative");
+        }
+        return ttl;
+    }
+
+    /** The YAML instance named {@code id}, else a new one from the provider's or the default config. */
+    private static <E, C> E instance(Registry<E, C> registry, String id, String provider, BiFunction<String, C, E> create) {
+        return registry.find(id).orElseGet(() -> create.apply(id, config(registry, provider)));
+    }
+
+    private static <E, C> C config(Registry<E, C> registry, String provider) {
+        return registry.getConfiguration(provider).orElse(registry.getDefaultConfig());
+    }
+
+    /** Retries are ours (see {@link RetryingTaskSource}); only their configuration comes from the registry. */
+    private RetryConfig retryConfig(String id, String provider) {
+        return registries.retries().find(id).map(Retry::getRetryConfig)
+                .orElseGet(() -> config(registries.retries(), provider));
+    }
+}

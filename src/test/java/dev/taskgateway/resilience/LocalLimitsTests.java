@@ -1,0 +1,89 @@
+package dev.taskgateway.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.taskgateway.core.ErrorCode;
+import dev.taskgateway.core.SourceException;
+import dev.taskgateway.core.UpstreamQuery;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The rate limiter, bulkhead and time limit: each refuses or cuts a call without help from the provider. */
+class LocalLimitsTests {
+
+    private static final UpstreamQuery QUERY = new UpstreamQuery(null, null, null, null, 1, 100);
+
+    private final FakeTaskSource upstream = FakeTaskSource.of("src", "fake");
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        upstream.open();
+        executor.shutdownNow();
+    }
+
+    @Test
+    void callOverTheRateLimitIsRateLimitedWithARetryHintAndNeverReachesTheProvider() {
+        RateLimiter limiter = RateLimiter.of("src", RateLimiterConfig.custom().limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofSeconds(30)).timeoutDuration(Duration.ZERO).build());
+        RateLimitedTaskSource source = new RateLimitedTaskSource(upstream, limiter);
+        source.fetch(QUERY);
+
+        assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOfSatisfying(SourceException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_RATE_LIMITED);
+            assertThat(e.retryAfterSeconds()).isBetween(1L, 30L);
+            assertThat(Failures.rejectedLocally(e)).isTrue();
+        });
+        assertThat(upstream.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void callFindingTheBulkheadFullIsRefusedWithoutReachingTheProvider() throws Exception {
+        Bulkhead bulkhead = Bulkhead.of("src", BulkheadConfig.custom().maxConcurrentCalls(1)
+                .maxWaitDuration(Duration.ZERO).build());
+        BulkheadTaskSource source = new BulkheadTaskSource(upstream.closed(), bulkhead);
+        Future<?> first = executor.submit(() -> source.fetch(QUERY));
+        assertThat(upstream.awaitEntered()).isTrue();
+
+        assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOfSatisfying(SourceException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_RATE_LIMITED);
+            assertThat(Failures.rejectedLocally(e)).isTrue();
+        });
+        upstream.open();
+        first.get();
+        assertThat(upstream.calls()).isEqualTo(1);
+        assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void readPastTheTimeLimitIsATimeoutEvenWhenTheAdapterHangs() {
+        TimeLimiter limiter = TimeLimiter.of("src", TimeLimiterConfig.custom()
+                .timeoutDuration(Duration.ofMillis(50)).cancelRunningFuture(true).build());
+        TimeLimitedTaskSource source = new TimeLimitedTaskSource(upstream.closed(), limiter, executor);
+
+        assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOfSatisfying(SourceException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_TIMEOUT);
+            assertThat(e.getMessage()).isEqualTo("no answer in 50ms");
+        });
+    }
+
+    @Test
+    void failureInsideTheTimeLimitComesOutUnwrapped() {
+        TimeLimiter limiter = TimeLimiter.of("src", TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build());
+        SourceException down = RetryingTaskSourceTests.failure(ErrorCode.UPSTREAM_UNAVAILABLE, null);
+        TimeLimitedTaskSource source = new TimeLimitedTaskSource(upstream.always(down), limiter, executor);
+
+        assertThatThrownBy(() -> source.fetch(QUERY)).isSameAs(down);
+    }
+}

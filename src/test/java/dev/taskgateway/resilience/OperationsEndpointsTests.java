@@ -1,0 +1,173 @@
+package dev.taskgateway.resilience;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What operators and clients see besides the list: probes, the {@code sources} health component,
+ * Prometheus meters, {@code /sources}, ETags and {@code Cache-Control: no-cache}. Same context as
+ * {@link FaultMatrixTests}.
+ */
+class OperationsEndpointsTests extends GatewayFaultTestBase {
+
+    @Autowired
+    RateLimiterRegistry limiters;
+
+    @Test
+    void probesStayUpAndHealthShowsEachSourcesBreakerWhenEveryProviderIsDown() {
+        CLOCK.advance(Duration.ofSeconds(1));
+        for (var server : List.of(A, B, C)) {
+            server.stubFor(list().willReturn(aResponse().withStatus(503)));
+        }
+        assertThat(call("/tasks").status()).isEqualTo(502);
+        breakers.circuitBreaker("wm-a").transitionToOpenState();
+
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            Answer answer = callWithoutKey(probe);
+            assertThat(answer.status()).as(probe).isEqualTo(200);
+            assertThat(answer.body().path("status").asString()).as(probe).isEqualTo("UP");
+            assertThat(answer.body().path("components").has("sources")).as(probe).isFalse();
+        }
+        Answer health = callWithoutKey("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asString()).isEqualTo("UP");
+        JsonNode sources = health.body().path("components").path("sources");
+        assertThat(sources.path("status").asString()).isEqualTo("UP");
+        assertThat(sources.path("details").path("wm-a").path("circuit").asString()).isEqualTo("OPEN");
+        assertThat(sources.path("details").path("wm-a").path("state").asString()).isEqualTo("CIRCUIT_OPEN");
+        assertThat(sources.path("details").path("wm-b").path("circuit").asString()).isEqualTo("CLOSED");
+        assertThat(sources.path("details").path("wm-b").path("state").asString()).isEqualTo("FAILING");
+        assertThat(sources.path("details").path("wm-b").path("lastErrorCode").asString()).isEqualTo("UPSTREAM_UNAVAILABLE");
+        assertThat(sources.path("details").path("wm-b").has("lastFailure")).isTrue();
+    }
+
+    @Test
+    void prometheusShowsUpstreamLatencyCacheResultsBreakerStatesAndUnknownStatuses() {
+        call("/tasks");
+        call("/tasks");
+
+        Answer scrape = call("/actuator/prometheus");
+
+        assertThat(scrape.status()).isEqualTo(200);
+        String text = scrapeText();
+        assertThat(text)
+                .contains("taskgateway_upstream_requests_seconds_count{outcome=\"success\",provider=\"tikmatrix\",source=\"wm-a\"}")
+                .contains("taskgateway_upstream_requests_seconds_bucket{outcome=\"success\",provider=\"tikmatrix\",source=\"wm-a\"")
+                .contains("taskgateway_cache_requests_total{result=\"hit\",source=\"wm-a\"}")
+                .contains("taskgateway_cache_requests_total{result=\"miss\",source=\"wm-a\"}")
+                .contains("taskgateway_cache_requests_total{result=\"stale\",source=\"wm-a\"}")
+                .contains("resilience4j_circuitbreaker_state{name=\"wm-a\",state=\"closed\"} 1.0")
+                .contains("taskgateway_tasks_unknown_status_total{native=\"7\",provider=\"tikmatrix\",source=\"wm-a\"}")
+                .contains("cache_gets_total{cache=\"upstream-pages\"");
+    }
+
+    @Test
+    void prometheusNeedsTheAdminRole() {
+        assertThat(callWithoutKey("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    @Test
+    void sourcesShowBreakerLatencyAndCacheEntries() {
+        call("/tasks");
+
+        Answer answer = call("/sources");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode a = null;
+        for (JsonNode source : answer.body().path("sources")) {
+            if (source.path("id").asString().equals("wm-a")) {
+                a = source;
+            }
+        }
+        assertThat(a).isNotNull();
+        assertThat(a.path("circuit").asString()).isEqualTo("CLOSED");
+        assertThat(a.path("cacheEntries").asLong()).isEqualTo(1);
+        assertThat(a.path("latency").path("p50Ms").isNumber()).isTrue();
+        assertThat(a.path("latency").path("p95Ms").asLong()).isGreaterThanOrEqualTo(a.path("latency").path("p50Ms").asLong());
+        assertThat(a.has("lastSuccess")).isTrue();
+    }
+
+    @Test
+    void unchangedListRevalidatesAs304AndTheAnswersStayRevalidatable() {
+        Answer first = call("/tasks");
+        String etag = first.header("ETag");
+        assertThat(etag).startsWith("W/\"");
+        assertThat(first.header("Cache-Control")).isEqualTo("private, no-cache");
+        assertThat(first.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+        Answer again = call("/tasks", "If-None-Match", etag);
+        assertThat(again.status()).isEqualTo(304);
+
+        A.stubFor(list().willReturn(tasks(1, 4)));
+        Answer changed = call("/tasks", "If-None-Match", etag, "Cache-Control", "no-cache");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void detailAndSourcesAnswersCarryETagsToo() {
+        for (String path : List.of("/tasks/wm-a:1", "/sources")) {
+            stubDetail();
+            Answer first = call(path);
+            assertThat(first.header("ETag")).as(path).isNotNull();
+            if (path.startsWith("/tasks/")) {
+                assertThat(call(path, "If-None-Match", first.header("ETag")).status()).as(path).isEqualTo(304);
+            }
+        }
+    }
+
+    @Test
+    void noCacheSkipsFreshPagesButOrdinaryRequestsUseThem() {
+        call("/tasks");
+        call("/tasks");
+        assertThat(hits(A)).isEqualTo(1);
+
+        call("/tasks", "Cache-Control", "no-cache");
+
+        assertThat(hits(A)).isEqualTo(2);
+    }
+
+    @Test
+    void cachedPageIsRefetchedOnceItsFreshTtlHasPassed() {
+        call("/tasks");
+        CLOCK.advance(Duration.ofSeconds(9));
+        call("/tasks");
+        assertThat(hits(A)).isEqualTo(1);
+
+        CLOCK.advance(Duration.ofSeconds(1));
+        call("/tasks");
+
+        assertThat(hits(A)).isEqualTo(2);
+    }
+
+    @Test
+    void newApiSourcesDefaultToARateLimitUnderTheProvidersOwn() {
+        RateLimiterConfig newApi = limiters.getConfiguration("new-api").orElseThrow();
+        long period = newApi.getLimitRefreshPeriod().toSeconds();
+        // new-api allows 180 per sliding 180 s; a 180 s span touches at most 180/period + 1 of our windows
+        long worstCase = (180 / period + 1) * newApi.getLimitForPeriod();
+
+        assertThat(worstCase).isLessThan(180);
+        assertThat(newApi.getTimeoutDuration()).isEqualTo(Duration.ZERO);
+    }
+
+    private void stubDetail() {
+        A.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(TASKS + "/1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":0,\"data\":{\"id\":1,\"status\":1,\"script_name\":\"post\","
+                                + "\"created_at\":\"2026-02-01 10:00:00\"}}")));
+    }
+
+    private Answer callWithoutKey(String path) {
+        return callAs(null, path);
+    }
+}
