@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
  * gateway is, the two ways to send an API key, and every problem answer as a reusable response
  * with an example. Controllers name the problems particular to an operation
  * ({@code @ApiResponse(ref = ...)}); the answers every operation can give (401, 403, 429, 500, and
- * 304 for a GET), and the {@code X-Request-Id} header, are added to all of them here.
+ * 304 for a GET), and the request headers they share, are added to all of them here.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -90,6 +90,9 @@ class OpenApiConfiguration {
                                 .example("trace-abc.1"))
                         .addParameters("If-None-Match", new Parameter().in("header").name("If-None-Match")
                                 .schema(string()).description("an ETag of an earlier answer; 304 when unchanged"))
+                        .addParameters("Cache-Control", new Parameter().in("header").name("Cache-Control")
+                                .schema(string()).example("no-cache")
+                                .description("no-cache skips fresh cached pages and asks the providers again"))
                         .responses(problemResponses()))
                 // Either scheme will do: two requirement objects are alternatives.
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
@@ -102,13 +105,16 @@ class OpenApiConfiguration {
         return openApi -> {
             ModelConverters.getInstance(true).readAll(new AnnotatedType(ProblemBody.class))
                     .forEach((name, schema) -> openApi.getComponents().getSchemas().putIfAbsent(name, schema));
-            openApi.getPaths().values().forEach(item -> item.readOperationsMap().forEach((method, operation) -> {
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 ApiResponses responses = operation.getResponses();
                 EVERY_OPERATION.forEach((code, ref) -> responses.putIfAbsent(code, new ApiResponse().$ref(ref)));
                 if (method == PathItem.HttpMethod.GET) {
                     responses.putIfAbsent("304", new ApiResponse()
                             .description("Not Modified: If-None-Match matched this answer's ETag"));
                     operation.addParametersItem(new Parameter().$ref("#/components/parameters/If-None-Match"));
+                    if (path.startsWith("/tasks")) {
+                        operation.addParametersItem(new Parameter().$ref("#/components/parameters/Cache-Control"));
+                    }
                 }
                 operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + REQUEST_ID));
                 responses.values().stream().filter(r -> r.get$ref() == null).forEach(r -> r.addHeaderObject(REQUEST_ID,
