@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A real HTTP server (on loopback unless told otherwise) that a provider simulator answers through, with injectable
@@ -192,9 +193,22 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
+    /** GET answers the faults in force; PUT changes the fields it names and keeps the others. */
     private Reply faultsEndpoint(Call call) {
         if ("PUT".equals(call.method())) {
-            faults = JSON.readValue(call.body(), Faults.class);
+            try {
+                ObjectNode merged = JSON.valueToTree(faults);
+                merged.setAll((ObjectNode) JSON.readTree(call.body()));
+                faults = JSON.treeToValue(merged, Faults.class);
+            } catch (RuntimeException e) {
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                String reason = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+                return Reply.json(400, Map.of("error", "PUT a JSON object of Faults fields (rates 0..1, durations "
+                        + "like \"PT0.2S\"): " + (reason.length() > 160 ? reason.substring(0, 160) : reason)));
+            }
         }
         return Reply.json(200, faults);
     }
