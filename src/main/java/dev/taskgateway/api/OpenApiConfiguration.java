@@ -158,7 +158,7 @@ class OpenApiConfiguration {
                         "/tasks/tikmatrix-pc1:12/retry", Map.of())));
         responses.put("RateLimited", problem("This API key sent too many requests; wait Retry-After seconds",
                 example("rate-limited", "Too many requests", 429,
-                        "API key 'dashboard' sent more than its budget; retry after 2 s", "/tasks", Map.of()))
+                        "API key 'dashboard' may send …; retry after 2 s", "/tasks", Map.of()))
                 .addHeaderObject("Retry-After", new Header().schema(integer()).description("seconds to wait")));
         responses.put("InternalError", problem("A gateway bug; never caused by input. Quote the requestId",
                 example("internal-error", "Internal error", 500,
@@ -169,7 +169,7 @@ class OpenApiConfiguration {
                         "nxlink does not support 'pause'; it supports: no actions",
                         "/tasks/nxlink-hk:52145b00-abc9-4a87-94c2-ed1e1e42ec1c/pause", Map.of())));
         responses.put("UpstreamFailure502", upstream(502, "No selected source answered (not all timed out, not all "
-                + "circuit-open or rate-limited)", "ERROR", "UPSTREAM_UNAVAILABLE", "HTTP 503 from the provider"));
+                + "circuit-open or rate-limited)", "ERROR", "UPSTREAM_UNAVAILABLE", "could not reach the provider (IOException)"));
         responses.put("UpstreamFailure503", upstream(503, "Every selected source was circuit-open or rate-limited",
                 "CIRCUIT_OPEN", "CIRCUIT_OPEN", "circuit open after repeated failures; retry in 30 s")
                 .addHeaderObject("Retry-After", new Header().schema(integer())
