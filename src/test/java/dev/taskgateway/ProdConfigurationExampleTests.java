@@ -52,7 +52,7 @@ class ProdConfigurationExampleTests {
         });
     }
 
-    /** Unchecked, Spring Boot would bind the text "${OPS_KEY}" as the key: a gateway open to anyone who reads this file. */
+    /** Unchecked, Spring Boot binds the text "${OPS_KEY}" as the key: a gateway open to anyone reading this file. */
     @ParameterizedTest
     @CsvSource({"OPS_KEY, taskgateway.security.api-keys[1].key",
             "NXLINK_US_ACCESS_SECRET, taskgateway.sources.nxlink-us.access-secret"})

@@ -40,7 +40,8 @@ class SimulatorProfileTests {
             assertThat(context.getBeansWithAnnotation(RestController.class)).isEmpty();
             assertThat(context.getBeanDefinitionNames()).noneMatch(name -> {
                 Class<?> type = context.getType(name);
-                return type != null && type.getPackageName().matches("dev\\.taskgateway\\.(api|core|providers|security).*");
+                return type != null
+                        && type.getPackageName().matches("dev\\.taskgateway\\.(api|core|providers|security).*");
             });
             // No web server holds the JVM up, so Spring Boot's keep-alive thread must.
             assertThat(Thread.getAllStackTraces().keySet())

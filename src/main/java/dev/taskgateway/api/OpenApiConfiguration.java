@@ -169,7 +169,8 @@ class OpenApiConfiguration {
                         "nxlink does not support 'pause'; it supports: no actions",
                         "/tasks/nxlink-hk:52145b00-abc9-4a87-94c2-ed1e1e42ec1c/pause", Map.of())));
         responses.put("UpstreamFailure502", upstream(502, "No selected source answered (not all timed out, not all "
-                + "circuit-open or rate-limited)", "ERROR", "UPSTREAM_UNAVAILABLE", "could not reach the provider (IOException)"));
+                + "circuit-open or rate-limited)", "ERROR", "UPSTREAM_UNAVAILABLE",
+                "could not reach the provider (IOException)"));
         responses.put("UpstreamFailure503", upstream(503, "Every selected source was circuit-open or rate-limited",
                 "CIRCUIT_OPEN", "CIRCUIT_OPEN", "circuit open after repeated failures; retry in 30 s")
                 .addHeaderObject("Retry-After", new Header().schema(integer())

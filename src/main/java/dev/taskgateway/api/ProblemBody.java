@@ -9,7 +9,8 @@ import java.util.List;
  * security filters write it as a {@link org.springframework.http.ProblemDetail} or a map.
  * OpenApiDocumentTests checks that real answers carry no member this record lacks.
  */
-@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json); types in docs/problems.md")
+@Schema(name = "Problem",
+        description = "RFC 9457 problem details (application/problem+json); types in docs/problems.md")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProblemBody(
         @Schema(description = "problem type, a relative URI under /problems/", format = "uri-reference",

@@ -167,7 +167,8 @@ class OpenApiDocumentTests {
     void swaggerUiOpensWithoutAKey() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/swagger-ui.html")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/swagger-ui.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
