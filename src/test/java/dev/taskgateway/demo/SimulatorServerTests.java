@@ -26,10 +26,11 @@ class SimulatorServerTests {
     @Test
     void putChangesTheNamedFaultsAndKeepsTheOthers() throws Exception {
         assertThat(send("PUT", "{\"errorRate\": 1, \"slowDelay\": \"PT0.25S\"}").statusCode()).isEqualTo(200);
-        assertThat(send("PUT", "{\"resetRate\": 0.5}").statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "{\"slowRate\": 0.5}").statusCode()).isEqualTo(200);
 
-        assertThat(server.faults()).isEqualTo(new Faults(Duration.ZERO, 1, 0.5, 0, 0, Duration.ofMillis(250), false));
+        assertThat(server.faults()).isEqualTo(new Faults(Duration.ZERO, 1, 0, 0, 0.5, Duration.ofMillis(250), false));
         assertThat(send("GET", null).body()).contains("\"errorRate\":1.0").contains("\"slowDelay\":\"PT0.25S\"");
+        // Errors are decided before slowness: every request is a 503, at once.
         assertThat(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/any")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
     }
