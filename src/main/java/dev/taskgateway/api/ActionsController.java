@@ -8,10 +8,18 @@ import dev.taskgateway.core.SourceReport;
 import dev.taskgateway.core.TaskAction;
 import dev.taskgateway.core.TaskActions;
 import dev.taskgateway.core.TaskId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,8 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
  * from cache, always audited, idempotent with {@code Idempotency-Key}.
  */
 @RestController
+@Tag(name = "Actions", description = "Role operate. Never retried, never from cache, audited; a retry with the same "
+        + "Idempotency-Key and request within 24 h replays the first answer")
 class ActionsController {
 
+    private static final String IDEMPOTENCY = "any 1-200 printable ASCII characters; the same key with the same "
+            + "request within 24 h replays the first answer, with another request it is a 422";
+    private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
     private static final int MAX_BATCH = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,8 +63,26 @@ class ActionsController {
     }
 
     @PostMapping(path = "/tasks/{id}/{action}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> act(@PathVariable("id") String id, @PathVariable("action") String action, Principal caller,
-                               @RequestHeader(name = IdempotencyStore.HEADER, required = false) String key) {
+    @Operation(summary = "Stop, pause, resume or retry one task",
+            description = "Accepted only when the task's actions[] lists it now (read fresh from its source).")
+    @ApiResponse(responseCode = "200", description = "done", content = @Content(mediaType = JSON_TYPE,
+            schema = @Schema(implementation = ActionResultBody.TaskDone.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.TASK_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
+    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
+    @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
+    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
+    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
+    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    ResponseEntity<Object> act(
+            @PathVariable("id") @Parameter(description = TaskIdParam.DESCRIPTION, example = TaskIdParam.EXAMPLE)
+            String id,
+            @PathVariable("action") @Parameter(schema = @Schema(type = "string",
+                    allowableValues = {"stop", "pause", "resume", "retry"})) String action,
+            Principal caller,
+            @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
+            String key) {
         TaskAction parsed = TaskAction.parse(action).filter(a -> a != TaskAction.DELETE)
                 .orElseThrow(() -> InvalidRequestException.of("action", "unknown action '" + clip(action)
                         + "'; one of stop, pause, resume, retry (delete is DELETE /tasks/{id})"));
@@ -59,39 +90,100 @@ class ActionsController {
     }
 
     @DeleteMapping(path = "/tasks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> delete(@PathVariable("id") String id, Principal caller,
-                                  @RequestHeader(name = IdempotencyStore.HEADER, required = false) String key) {
+    @Operation(summary = "Delete one task", description = "Accepted only when the task's actions[] lists delete.")
+    @ApiResponse(responseCode = "200", description = "deleted", content = @Content(mediaType = JSON_TYPE,
+            schema = @Schema(implementation = ActionResultBody.TaskDone.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.TASK_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
+    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
+    @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
+    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
+    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
+    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    ResponseEntity<Object> delete(
+            @PathVariable("id") @Parameter(description = TaskIdParam.DESCRIPTION, example = TaskIdParam.EXAMPLE)
+            String id,
+            Principal caller,
+            @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
+            String key) {
         return single(TaskIdParam.parse(id), TaskAction.DELETE, caller, key, "DELETE /tasks/" + id);
     }
 
     @PostMapping(path = "/tasks:batchDelete", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> batchDelete(@RequestBody(required = false) byte[] body, Principal caller,
-                                       @RequestHeader(name = IdempotencyStore.HEADER, required = false) String key) {
+    @Operation(summary = "Delete several tasks, across sources",
+            description = "One result per distinct id, in the order given: a task that cannot be deleted is reported "
+                    + "in results[], not as an error of the whole request.")
+    @ApiResponse(responseCode = "200", description = "what happened to each id", content = @Content(
+            mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.BatchDeleted.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
+    ResponseEntity<Object> batchDelete(
+            @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "1 to 100 task ids", content = @Content(mediaType = JSON_TYPE,
+                    schemaProperties = @SchemaProperty(name = "ids", array = @ArraySchema(minItems = 1,
+                            maxItems = MAX_BATCH, schema = @Schema(type = "string", example = "tikmatrix-pc1:13"))),
+                    examples = @ExampleObject(value = "{\"ids\": [\"tikmatrix-pc1:13\", \"tikmatrix-pc1:14\"]}")))
+            byte[] body,
+            Principal caller,
+            @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
+            String key) {
         List<TaskId> ids = batchIds(body);
         return idempotency.execute(caller.getName(), key, "POST /tasks:batchDelete\n" + ids, () -> {
             List<ItemOutcome> outcomes = actions.deleteAll(ids);
             long done = outcomes.stream().filter(o -> o.outcome() == ItemOutcome.Outcome.DONE).count();
             audit.record(caller.getName(), "batchDelete", ids.stream().map(TaskId::toString).toList(),
                     done + " of " + outcomes.size() + " done");
-            List<Map<String, Object>> results = outcomes.stream().map(ActionsController::item).toList();
-            return ResponseEntity.ok(Map.of("results", results, "done", done, "notDone", outcomes.size() - done));
+            List<ActionResultBody.BatchDeleted.Item> results = outcomes.stream().map(ActionsController::item).toList();
+            return ResponseEntity.ok(new ActionResultBody.BatchDeleted(results, done, outcomes.size() - done));
         });
     }
 
     @PostMapping(path = "/sources/{source}/tasks:retryFailed", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> retryFailed(@PathVariable("source") String source, Principal caller,
-                                       @RequestHeader(name = IdempotencyStore.HEADER, required = false) String key) {
+    @Operation(summary = "Retry every failed task of one source", description = "TikMatrix only so far.")
+    @ApiResponse(responseCode = "200", description = "the source retried them", content = @Content(
+            mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.SourceDone.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
+    @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
+    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
+    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
+    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    ResponseEntity<Object> retryFailed(
+            @PathVariable("source") @Parameter(description = "source id", example = "tikmatrix-pc1") String source,
+            Principal caller,
+            @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
+            String key) {
         return idempotency.execute(caller.getName(), key, "POST /sources/" + source + "/tasks:retryFailed",
                 () -> audited(caller, "retryFailed", List.of(source), source, () -> {
                     actions.retryFailed(source);
-                    return ResponseEntity.ok(Map.of("source", source, "action", "retryFailed", "outcome", "DONE"));
+                    return ResponseEntity.ok(new ActionResultBody.SourceDone(source, "retryFailed", "DONE"));
                 }));
     }
 
     @PostMapping(path = "/sources/{source}/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> create(@PathVariable("source") String source, @RequestBody(required = false) byte[] body,
-                                  Principal caller,
-                                  @RequestHeader(name = IdempotencyStore.HEADER, required = false) String key) {
+    @Operation(summary = "Create tasks in one source", description = "The body is the provider's own create request, "
+            + "checked by its adapter before anything is sent (docs/providers.md). TikMatrix only so far.")
+    @ApiResponse(responseCode = "201", description = "the ids of the created tasks", content = @Content(
+            mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.Created.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
+    @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
+    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
+    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
+    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    ResponseEntity<Object> create(
+            @PathVariable("source") @Parameter(description = "source id", example = "tikmatrix-pc1") String source,
+            @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "the provider's create request", content = @Content(mediaType = JSON_TYPE,
+                    schema = @Schema(type = "object", description = "provider-native"),
+                    examples = @ExampleObject(name = "tikmatrix", summary = "TikMatrix: post on one device", value = """
+                            {"serials": ["R58M1001"], "script_name": "post", "start_time": "09:30",
+                             "script_config": {"captions": "hi"}}""")))
+            byte[] body,
+            Principal caller,
+            @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
+            String key) {
         Map<String, Object> parsed = object(body);
         String signature = "POST /sources/" + source + "/tasks\n" + new String(body, StandardCharsets.UTF_8);
         return idempotency.execute(caller.getName(), key, signature,
@@ -102,7 +194,7 @@ class ActionsController {
                     } catch (InvalidTaskBodyException e) {
                         throw InvalidRequestException.of(e.field(), e.getMessage());
                     }
-                    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("source", source, "ids", ids));
+                    return ResponseEntity.status(HttpStatus.CREATED).body(new ActionResultBody.Created(source, ids));
                 }));
     }
 
@@ -110,7 +202,7 @@ class ActionsController {
         return idempotency.execute(caller.getName(), key, signature,
                 () -> audited(caller, action.wireName(), List.of(id.toString()), id.source(), () -> {
                     actions.perform(id, action);
-                    return ResponseEntity.ok(Map.of("id", id.toString(), "action", action.wireName(), "outcome", "DONE"));
+                    return ResponseEntity.ok(new ActionResultBody.TaskDone(id.toString(), action.wireName(), "DONE"));
                 }));
     }
 
@@ -168,17 +260,9 @@ class ActionsController {
         throw InvalidRequestException.of("body", "must be a JSON object");
     }
 
-    private static Map<String, Object> item(ItemOutcome outcome) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", outcome.id().toString());
-        item.put("outcome", outcome.outcome().name());
-        if (outcome.code() != null) {
-            item.put("code", outcome.code());
-        }
-        if (outcome.message() != null) {
-            item.put("message", outcome.message());
-        }
-        return item;
+    private static ActionResultBody.BatchDeleted.Item item(ItemOutcome outcome) {
+        return new ActionResultBody.BatchDeleted.Item(outcome.id().toString(), outcome.outcome().name(), outcome.code(),
+                outcome.message());
     }
 
     private static String clip(String value) {

@@ -5,15 +5,28 @@ import dev.taskgateway.core.SourceHealth;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.TaskAction;
 import dev.taskgateway.resilience.SourceMonitor;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** One entry of {@code GET /sources}: what the source is, how it has been doing, what it supports. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceBody(String id, String provider, String kind, boolean enabled, String circuit,
-                         Instant lastSuccess, Instant lastFailure, String lastErrorCode, Latency latency,
-                         Long cacheEntries, Supports supports, Map<String, String> details) {
+@Schema(name = "Source")
+public record SourceBody(
+        @Schema(example = "tikmatrix-pc1") String id,
+        @Schema(example = "tikmatrix") String provider,
+        @Schema(example = "device-automation") String kind,
+        boolean enabled,
+        @Schema(description = "circuit breaker state", example = "CLOSED") String circuit,
+        @Schema(description = "last answer from the provider") Instant lastSuccess,
+        Instant lastFailure,
+        @Schema(example = "UPSTREAM_TIMEOUT") String lastErrorCode,
+        Latency latency,
+        @Schema(description = "cached pages of this source") Long cacheEntries,
+        Supports supports,
+        @Schema(description = "facts found at run time, e.g. the response shape a new-api build speaks")
+        Map<String, String> details) {
 
     /**
      * Durations of its last upstream calls (up to 256, any outcome).
@@ -21,6 +34,7 @@ public record SourceBody(String id, String provider, String kind, boolean enable
      * @param p50Ms median, milliseconds
      * @param p95Ms 95th percentile, milliseconds
      */
+    @Schema(name = "SourceLatency")
     public record Latency(Long p50Ms, Long p95Ms) {
     }
 
@@ -33,8 +47,12 @@ public record SourceBody(String id, String provider, String kind, boolean enable
      * @param maxPageSize   largest upstream page asked for
      * @param scanCap       most tasks read for one request
      */
-    public record Supports(String ordering, List<String> filters, List<String> actions, int maxPageSize,
-                           int scanCap) {
+    @Schema(name = "SourceSupports")
+    public record Supports(@Schema(allowableValues = {"NEWEST_FIRST", "UNORDERED"}) String ordering,
+                           @Schema(example = "[\"status\"]") List<String> filters,
+                           @Schema(example = "[\"delete\", \"retry\", \"stop\"]") List<String> actions,
+                           @Schema(example = "100") int maxPageSize,
+                           @Schema(example = "10000") int scanCap) {
     }
 
     /** The body of one registry entry with its current status (breaker, latency, cache), or null when unknown. */

@@ -2,8 +2,9 @@ package dev.taskgateway.api;
 
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.resilience.SourceMonitor;
-import java.util.List;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /sources}: every configured source. */
 @RestController
+@Tag(name = "Sources", description = "The configured sources, their health and what each supports")
 class SourcesController {
 
     private final SourceRegistry registry;
@@ -22,9 +24,12 @@ class SourcesController {
     }
 
     @GetMapping(path = "/sources", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, List<SourceBody>> sources() {
+    @Operation(summary = "Every configured source: health and what it supports",
+            description = "In configuration order, disabled ones too; never calls a provider.")
+    @ApiResponse(responseCode = "200", description = "the sources")
+    SourceListBody sources() {
         SourceMonitor status = monitor.getIfAvailable();
-        return Map.of("sources", registry.all().stream()
+        return new SourceListBody(registry.all().stream()
                 .map(entry -> SourceBody.from(entry, status == null ? null : status.status(entry.info().id())))
                 .toList());
     }

@@ -3,18 +3,35 @@ package dev.taskgateway.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.taskgateway.core.TaskStats;
 import dev.taskgateway.core.TaskStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The answer of {@code GET /tasks/stats} (DESIGN §5). */
-public record StatsBody(long total, Map<String, Long> byStatus, List<SourceStatsBody> bySource, boolean exact,
-                        boolean complete) {
+@Schema(name = "Stats")
+public record StatsBody(
+        @Schema(example = "1503") long total,
+        @Schema(description = "count per unified status", example = "{\"RUNNING\": 41, \"FAILED\": 12}")
+        Map<String, Long> byStatus,
+        List<SourceStatsBody> bySource,
+        @Schema(description = "true when every count is exact") boolean exact,
+        @Schema(description = "false when any selected source did not answer") boolean complete) {
 
     /** One source's counts; {@code method} says how they were made (native, probe, scan). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SourceStatsBody(String source, String provider, String state, Long total, Map<String, Long> byStatus,
-                                  String method, boolean exact, SourceReportBody.ErrorBody error) {
+    @Schema(name = "SourceStats")
+    public record SourceStatsBody(
+            @Schema(example = "tikmatrix-pc1") String source,
+            @Schema(example = "tikmatrix") String provider,
+            @Schema(example = "OK") String state,
+            Long total,
+            Map<String, Long> byStatus,
+            @Schema(allowableValues = {"native", "probe", "scan"},
+                    description = "native: the provider's own counters; probe: exact totals per status; scan: read "
+                            + "and counted here") String method,
+            boolean exact,
+            SourceReportBody.ErrorBody error) {
     }
 
     /** The body of {@code stats}. */

@@ -7,7 +7,16 @@ import dev.taskgateway.core.SourceState;
 import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskPage;
 import dev.taskgateway.core.TaskQueryEngine;
+import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UnknownSourceException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -19,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /tasks} and {@code GET /tasks/{id}}: thin, the engine does the work. */
 @RestController
+@Tag(name = "Tasks", description = "Every source's tasks in one model, one order and one page stream")
 class TaskController {
 
     private final TaskQueryEngine engine;
@@ -33,9 +43,53 @@ class TaskController {
         this.mapper = mapper;
     }
 
-    /** The ETag ignores timing fields ({@link ListEtag}), so an unchanged list revalidates as 304. */
+    /**
+     * The ETag ignores timing fields ({@link ListEtag}), so an unchanged list revalidates as 304. The
+     * query string is read raw so that unknown parameters can be refused; TaskQueryParser owns the
+     * rules, the annotations only describe them (OpenApiDocumentTests checks they match).
+     */
     @GetMapping(path = "/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TaskListBody> list(HttpServletRequest request) {
+    @Operation(summary = "List tasks across sources", description = """
+            Newest first: `createdAt` descending, then `id` descending, tasks without `createdAt` last. \
+            Follow `page.next` (a signed cursor) to walk every matching task exactly once, even while \
+            providers add tasks. `sources[]` says what each source did; `complete` is false when any \
+            selected source is not OK. 200 when at least one selected source answered. \
+            Unknown parameters, bad values and a single-valued parameter given twice are a 400 naming each.""")
+    @Parameter(in = ParameterIn.QUERY, name = "source", explode = Explode.TRUE,
+            description = "source ids, comma-separated or repeated; default every enabled source",
+            array = @ArraySchema(schema = @Schema(type = "string", example = "nxlink-hk")))
+    @Parameter(in = ParameterIn.QUERY, name = "provider", explode = Explode.TRUE,
+            description = "provider names, comma-separated or repeated",
+            array = @ArraySchema(schema = @Schema(type = "string",
+                    allowableValues = {"longlonglong", "nxlink", "new-api", "tikmatrix"})))
+    @Parameter(in = ParameterIn.QUERY, name = "status", explode = Explode.TRUE,
+            description = "unified statuses, comma-separated or repeated",
+            array = @ArraySchema(schema = @Schema(implementation = TaskStatus.class)))
+    @Parameter(in = ParameterIn.QUERY, name = "q", description = "case-insensitive substring of the task name",
+            schema = @Schema(type = "string", minLength = 1, maxLength = 200, example = "post"))
+    @Parameter(in = ParameterIn.QUERY, name = "createdFrom",
+            description = "created at or after: an ISO-8601 instant, or a date meaning its start in UTC",
+            schema = @Schema(type = "string", example = "2026-01-31"))
+    @Parameter(in = ParameterIn.QUERY, name = "createdTo",
+            description = "created before (exclusive): an ISO-8601 instant or a date; not before createdFrom",
+            schema = @Schema(type = "string", example = "2026-02-01T08:00:00Z"))
+    @Parameter(in = ParameterIn.QUERY, name = "size", description = "tasks per page",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
+    @Parameter(in = ParameterIn.QUERY, name = "page",
+            description = "1-based page number; page*size may not pass 10000 (follow the cursor instead); "
+                    + "not together with cursor",
+            schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor",
+            description = "page.next of the previous answer; the other parameters must be the ones it was made with",
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "include", description = "raw adds each task's provider record",
+            array = @ArraySchema(schema = @Schema(type = "string", allowableValues = "raw")))
+    @ApiResponse(responseCode = "200", description = "a page of tasks and a report of every source")
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
+    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
+    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    ResponseEntity<TaskListBody> list(@Parameter(hidden = true) HttpServletRequest request) {
         TaskPage page = engine.list(parser.list(request.getParameterMap()));
         boolean anySelected = page.sources().stream().anyMatch(s -> s.state() != SourceState.SKIPPED);
         if (anySelected && !page.anyAnswered()) {
@@ -46,7 +100,16 @@ class TaskController {
     }
 
     @GetMapping(path = "/tasks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    TaskBody get(@PathVariable("id") String id) {
+    @Operation(summary = "One task, with its provider record (raw)",
+            description = "Read fresh from its source. 400 for a malformed id or an unknown source.")
+    @ApiResponse(responseCode = "200", description = "the task")
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.TASK_NOT_FOUND)
+    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
+    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
+    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    TaskBody get(@PathVariable("id") @Parameter(description = TaskIdParam.DESCRIPTION, example = TaskIdParam.EXAMPLE)
+                 String id) {
         TaskId taskId = TaskIdParam.parse(id);
         try {
             return TaskBody.from(engine.get(taskId));

@@ -111,6 +111,12 @@ final class SourceReader {
                 }
                 collect(answer, after);
                 if (answer.last() || answer.tasks().isEmpty()) {
+                    if (after == null && !totalExact) {
+                        // Read to the end from the top: what matched is the exact total, even for
+                        // filters the provider could not count.
+                        total = (long) found.size();
+                        totalExact = true;
+                    }
                     break;
                 }
                 lastSeen = answer.tasks().get(answer.tasks().size() - 1);

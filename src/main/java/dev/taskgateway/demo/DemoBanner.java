@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Tells a newcomer, once, where to curl and with which key. Demo profile only. */
 @Component
-@Profile("demo")
+@Profile("demo & !simulator")
 class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoBanner.class);
@@ -27,7 +27,8 @@ class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
                    curl -s -H 'X-API-Key: demo' '{}/tasks?size=5'
                    curl -s -H 'X-API-Key: demo' '{}/tasks?status=FAILED,RUNNING&size=20'
                    curl -s -H 'X-API-Key: demo' '{}/sources'
-                 Health (no key): {}/actuator/health
-                ==============================================================""", base, base, base, base, base);
+                 API docs (no key): {}/swagger-ui.html
+                 Health (no key):   {}/actuator/health
+                ==============================================================""", base, base, base, base, base, base);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Starts the provider simulators on loopback in the {@code demo} profile (the default) and the
+ * Starts the provider simulators in the {@code demo} profile (the default) and the
  * {@code simulator} profile. The data sets end "now", so the demo looks alive.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +21,7 @@ class DemoConfiguration {
         ZoneId zone = ZoneId.systemDefault();
         TikmatrixSimulator simulator = new TikmatrixSimulator(demo.getTasksPerProvider(), demo.getSeed(), zone,
                 LocalDateTime.now(zone));
-        return SimulatorServer.start("tikmatrix", demo.getPorts().getTikmatrix(),
+        return SimulatorServer.start("tikmatrix", demo.getBindAddress(), demo.getPorts().getTikmatrix(),
                 Faults.latency(demo.getLatency()), simulator);
     }
 }

@@ -16,7 +16,13 @@ public class DemoProperties {
     /** Latency every simulator adds to each answer. */
     private Duration latency = Duration.ZERO;
 
-    /** Loopback ports of the simulators. */
+    /**
+     * Address the simulators listen on. Loopback by default, so nothing outside this host reaches
+     * them; {@code 0.0.0.0} in a container whose simulators other containers call (docker-compose.yml).
+     */
+    private String bindAddress = "127.0.0.1";
+
+    /** Fixed ports of the simulators (documented in docs/simulators.md). */
     private Ports ports = new Ports();
 
     public long getSeed() { return seed; }
@@ -25,10 +31,12 @@ public class DemoProperties {
     public void setTasksPerProvider(int tasksPerProvider) { this.tasksPerProvider = tasksPerProvider; }
     public Duration getLatency() { return latency; }
     public void setLatency(Duration latency) { this.latency = latency; }
+    public String getBindAddress() { return bindAddress; }
+    public void setBindAddress(String bindAddress) { this.bindAddress = bindAddress; }
     public Ports getPorts() { return ports; }
     public void setPorts(Ports ports) { this.ports = ports; }
 
-    /** Loopback ports of the simulators. */
+    /** Fixed ports of the simulators; 0 picks a free one (tests). */
     public static class Ports {
 
         /** Longlonglong simulator port. */

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-/** Starts the Longlonglong simulator on loopback in the {@code demo} and {@code simulator} profiles. */
+/** Starts the Longlonglong simulator in the {@code demo} and {@code simulator} profiles. */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo | simulator")
 @EnableConfigurationProperties(DemoProperties.class)
@@ -17,7 +17,7 @@ class LonglonglongDemoConfiguration {
         LonglonglongSimulator simulator = new LonglonglongSimulator(demo.getTasksPerProvider(), demo.getSeed(),
                 LonglonglongSimulator.DEMO_TOKEN, LonglonglongSimulator.DEMO_USER_ID,
                 LocalDateTime.now(LonglonglongSimulator.ZONE));
-        return SimulatorServer.start("longlonglong", demo.getPorts().getLonglonglong(),
+        return SimulatorServer.start("longlonglong", demo.getBindAddress(), demo.getPorts().getLonglonglong(),
                 Faults.latency(demo.getLatency()), simulator);
     }
 }

@@ -19,7 +19,7 @@ class NewapiDemoConfiguration {
     SimulatorServer newapiSimulator(DemoProperties demo) {
         NewapiSimulator simulator = new NewapiSimulator(demo.getTasksPerProvider(), demo.getSeed(), Instant.now(),
                 NewapiSimulator.Shape.CURRENT);
-        return SimulatorServer.start("new-api", demo.getPorts().getNewApi(), Faults.latency(demo.getLatency()),
-                simulator);
+        return SimulatorServer.start("new-api", demo.getBindAddress(), demo.getPorts().getNewApi(),
+                Faults.latency(demo.getLatency()), simulator);
     }
 }

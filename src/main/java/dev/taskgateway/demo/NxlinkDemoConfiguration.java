@@ -30,7 +30,7 @@ class NxlinkDemoConfiguration {
         NxlinkSimulator simulator = new NxlinkSimulator(Clock.systemUTC())
                 .account(HK_ACCESS_KEY, HK_ACCESS_SECRET, hk, demo.getSeed(), now)
                 .account(US_ACCESS_KEY, US_ACCESS_SECRET, demo.getTasksPerProvider() - hk, demo.getSeed() + 1, now);
-        return SimulatorServer.start("nxlink", demo.getPorts().getNxlink(), Faults.latency(demo.getLatency()),
-                simulator);
+        return SimulatorServer.start("nxlink", demo.getBindAddress(), demo.getPorts().getNxlink(),
+                Faults.latency(demo.getLatency()), simulator);
     }
 }

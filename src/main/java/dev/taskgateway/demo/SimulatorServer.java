@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -21,9 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A real HTTP server on loopback that a provider simulator answers through, with injectable
+ * A real HTTP server (on loopback unless told otherwise) that a provider simulator answers through, with injectable
  * latency and faults. {@code GET/PUT /__sim/faults} reads and changes the faults at run time
  * (bench and chaos scripts use it).
  */
@@ -99,18 +101,34 @@ public final class SimulatorServer implements AutoCloseable {
 
     /** Starts {@code handler} on 127.0.0.1:{@code port} (0 picks a free port). */
     public static SimulatorServer start(String name, int port, Faults faults, Handler handler) {
+        return start(name, InetAddress.getLoopbackAddress().getHostAddress(), port, faults, handler);
+    }
+
+    /**
+     * Starts {@code handler} on {@code bindAddress}:{@code port} (0 picks a free port). Loopback
+     * unless told otherwise: {@code 0.0.0.0} is for a container that other containers call.
+     */
+    public static SimulatorServer start(String name, String bindAddress, int port, Faults faults, Handler handler) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(bindAddress), port);
+            HttpServer server = HttpServer.create(address, 512);
             ExecutorService executor = newExecutor();
             SimulatorServer simulator = new SimulatorServer(name, server, executor, faults);
             server.createContext("/", exchange -> simulator.serve(exchange, handler));
             server.setExecutor(executor);
             server.start();
-            LOG.info("{} simulator listening on {}", name, simulator.baseUrl());
+            LOG.info("{} simulator listening on {}{}", name, simulator.baseUrl(),
+                    address.getAddress().isAnyLocalAddress() ? " (bound to every interface)" : "");
             return simulator;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the " + name + " simulator on port " + port, e);
+            throw new IllegalStateException("cannot start the " + name + " simulator on " + bindAddress + ":" + port,
+                    e);
         }
+    }
+
+    /** The name it was started with, e.g. {@code nxlink}. */
+    public String name() {
+        return name;
     }
 
     /** The bound port. */
@@ -118,9 +136,12 @@ public final class SimulatorServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** {@code http://<bound address>:<port>}, with 127.0.0.1 standing for "every interface". */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        InetAddress bound = server.getAddress().getAddress();
+        String host = bound.isAnyLocalAddress() ? "127.0.0.1"
+                : bound instanceof Inet6Address ? "[" + bound.getHostAddress() + "]" : bound.getHostAddress();
+        return "http://" + host + ":" + port();
     }
 
     /** The faults in force. */
@@ -172,9 +193,22 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
+    /** GET answers the faults in force; PUT changes the fields it names and keeps the others. */
     private Reply faultsEndpoint(Call call) {
         if ("PUT".equals(call.method())) {
-            faults = JSON.readValue(call.body(), Faults.class);
+            try {
+                ObjectNode merged = JSON.valueToTree(faults);
+                merged.setAll((ObjectNode) JSON.readTree(call.body()));
+                faults = JSON.treeToValue(merged, Faults.class);
+            } catch (RuntimeException e) {
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                String reason = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+                return Reply.json(400, Map.of("error", "PUT a JSON object of Faults fields (rates 0..1, durations "
+                        + "like \"PT0.2S\"): " + (reason.length() > 160 ? reason.substring(0, 160) : reason)));
+            }
         }
         return Reply.json(200, faults);
     }

@@ -20,7 +20,7 @@
  *       read from and what {@code start_timestamp}/{@code end_timestamp} filter on (seconds, both
  *       inclusive): the source is {@code NEWEST_FIRST}. Two requests racing across a second
  *       boundary between stamping and inserting can invert that by a second; see
- *       docs/providers/new-api.md.</li>
+ *       docs/providers.md#new-api.</li>
  *   <li>Filters pushed: {@code status} when the unified statuses asked for select exactly one
  *       native value, and the created range as {@code start_timestamp}/{@code end_timestamp};
  *       {@code q} is applied by the gateway.</li>
