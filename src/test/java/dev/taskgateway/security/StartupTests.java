@@ -24,7 +24,7 @@ class StartupTests {
 
     @Test
     void aStartWithoutTheDemoProfileAndWithoutKeysFailsSayingHowToAddOne(CapturedOutput output) {
-        Throwable failure = catchThrowable(() -> gateway("prod").run().close());
+        Throwable failure = catchThrowable(() -> gateway("production").run().close());
 
         StringBuilder messages = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -32,7 +32,7 @@ class StartupTests {
         }
         assertThat(messages).contains("No API keys are configured").contains("taskgateway.security.api-keys[0].name=")
                 .contains("taskgateway.security.api-keys[0].key=${OPS_KEY}").contains("key-sha256")
-                .contains("demo profile").contains("[prod]");
+                .contains("demo profile").contains("[production]");
         assertThat(output.getAll()).doesNotContain("generated security password");
     }
 
