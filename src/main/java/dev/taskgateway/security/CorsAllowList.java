@@ -40,7 +40,7 @@ final class CorsAllowList implements CorsConfigurationSource {
         configuration.setMaxAge(1800L);
     }
 
-    /** The allow-list of {@code configured}; each entry must be a bare origin such as {@code https://dash.example.com}. */
+    /** The allow-list of {@code configured}; each entry a bare origin such as {@code https://dash.example.com}. */
     static CorsAllowList of(List<String> configured) {
         List<String> origins = new ArrayList<>();
         for (int i = 0; i < configured.size(); i++) {
@@ -60,7 +60,8 @@ final class CorsAllowList implements CorsConfigurationSource {
             return null;
         }
         if (!CorsUtils.isPreFlightRequest(request)) {
-            return configuration.checkHttpMethod(HttpMethod.valueOf(request.getMethod())) == null ? null : configuration;
+            boolean allowed = configuration.checkHttpMethod(HttpMethod.valueOf(request.getMethod())) != null;
+            return allowed ? configuration : null;
         }
         String method = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
         if (method == null || method.isBlank()) {

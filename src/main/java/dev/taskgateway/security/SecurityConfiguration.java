@@ -72,7 +72,8 @@ class SecurityConfiguration {
 
     /**
      * The filter order, in one place: a problem body for empty errors (around everything else),
-     * CORS, request limits, API key, rate limit, then the role rules. Limits come before the key so nobody makes the gateway read more than they are allowed.
+     * CORS, request limits, API key, rate limit, then the role rules. Limits come before the key,
+     * so nobody makes the gateway read more than they are allowed.
      */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticationProvider provider,

@@ -30,8 +30,10 @@ class UpstreamBoundaryTests {
     }
 
     private static final WireMockServer target = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    private static final WireMockServer redirecting = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Providers.class);
+    private static final WireMockServer redirecting =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withUserConfiguration(Providers.class);
 
     @BeforeAll
     static void start() {
@@ -54,7 +56,8 @@ class UpstreamBoundaryTests {
         runner.run(context -> {
             UpstreamHttp http = new UpstreamHttp(context.getBean(OkHttpClient.class), Duration.ofSeconds(2));
 
-            UpstreamResponse response = http.execute(new Request.Builder().url(redirecting.baseUrl() + "/api/v1/task").build());
+            UpstreamResponse response = http.execute(
+                    new Request.Builder().url(redirecting.baseUrl() + "/api/v1/task").build());
 
             assertThat(response.status()).isEqualTo(status);
             assertThat(UpstreamHttp.failureForStatus(response).code()).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE);

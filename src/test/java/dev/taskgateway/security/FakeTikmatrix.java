@@ -145,7 +145,8 @@ final class FakeTikmatrix {
             String body = status == 500 ? echo : JSON.writeValueAsString(Map.of("code", code, "success", false,
                     "status", "failed", "message", echo));
             return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-                    .withHeader("Content-Type", status == 500 ? "text/plain" : "application/json").withBody(body).build();
+                    .withHeader("Content-Type", status == 500 ? "text/plain" : "application/json")
+                    .withBody(body).build();
         }
 
         @Override

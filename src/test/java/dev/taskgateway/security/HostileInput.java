@@ -28,9 +28,10 @@ final class HostileInput {
     }
 
     static final List<String> PAYLOADS = List.of("' OR '1'='1", "1; DROP TABLE tasks--", "<script>alert(1)</script>",
-            "\"><img src=x onerror=alert(1)>", "../../../../etc/passwd", "..\\..\\windows\\win.ini", "${jndi:ldap://127.0.0.1/a}",
-            "#{7*7}", "{{7*7}}", "%00", "\u0000", "\r\nX-Injected: 1", "\u202eevil", "😀🔥", "é", "ﬀ", "\uFEFF", "null",
-            "undefined", "NaN", "-1", "0", "2147483648", "99999999999999999999", "1e309", "0x7fffffff", "１２", "true",
+            "\"><img src=x onerror=alert(1)>", "../../../../etc/passwd", "..\\..\\windows\\win.ini",
+            "${jndi:ldap://127.0.0.1/a}", "#{7*7}", "{{7*7}}", "%00", "\u0000", "\r\nX-Injected: 1", "\u202eevil",
+            "😀🔥", "é", "ﬀ", "\uFEFF", "null", "undefined", "NaN", "-1", "0", "2147483648", "99999999999999999999",
+            "1e309", "0x7fffffff", "１２", "true",
             "[]", "{}", "\"", "'", "\\", "%", "%%", "%2e%2e%2f", "..%2F", "/", "//", ";", "*", "?", "#", "&", "=", " ",
             "\t", "tm-a:1", "tm-a:../stats", "tm-a:1/stop", "a".repeat(201), "b".repeat(5000));
     static final List<String> PARAMS = List.of("source", "provider", "status", "q", "createdFrom", "createdTo", "size",
@@ -58,9 +59,10 @@ final class HostileInput {
                 case 0, 1 -> new Case(pick("GET", "GET", "HEAD"), "/tasks" + saneQuery(), headers, null, false);
                 case 2 -> new Case("GET", "/tasks/stats" + saneQuery(), headers, null, false);
                 case 3 -> new Case(pick("GET", "DELETE"), "/tasks/" + HttpProbe.segment(pick("tm-a", "tm-b") + ":"
-                        + pick(() -> Integer.toString(1 + random.nextInt(6)), () -> pick(PAYLOADS))), headers, null, false);
-                default -> new Case("POST", "/tasks/" + HttpProbe.segment(pick("tm-a", "tm-b") + ":" + (1 + random.nextInt(6)))
-                        + "/" + pick("stop", "retry", "pause"), headers, null, false);
+                        + pick(() -> Integer.toString(1 + random.nextInt(6)), () -> pick(PAYLOADS))), headers, null,
+                        false);
+                default -> new Case("POST", "/tasks/" + HttpProbe.segment(pick("tm-a", "tm-b") + ":"
+                        + (1 + random.nextInt(6))) + "/" + pick("stop", "retry", "pause"), headers, null, false);
             };
         }
         return switch (random.nextInt(16)) {
@@ -71,13 +73,15 @@ final class HostileInput {
             case 6, 7 -> new Case(pick("POST", "POST", "GET", "PATCH"), "/tasks/" + encode(taskId()) + "/"
                     + encode(pick(ACTIONS)), headers, maybeBody(), false);
             case 8, 9 -> new Case("POST", "/tasks:batchDelete" + maybeQuery(), json(headers), batchBody(), false);
-            case 10 -> new Case(pick("GET", "GET", "POST", "DELETE"), "/sources" + maybeQuery(), headers, maybeBody(), false);
+            case 10 -> new Case(pick("GET", "GET", "POST", "DELETE"), "/sources" + maybeQuery(), headers, maybeBody(),
+                    false);
             case 11 -> new Case("POST", "/sources/" + encode(source()) + "/tasks:retryFailed" + maybeQuery(), headers,
                     maybeBody(), false);
             case 12 -> new Case(pick("POST", "POST", "GET"), "/sources/" + encode(source()) + "/tasks", json(headers),
                     createBody(), false);
             case 13 -> new Case(pick("GET", "GET", "POST", "OPTIONS"), pick("/actuator/env", "/actuator/configprops",
-                    "/actuator/health", "/actuator/health/" + encode(word()), "/actuator/prometheus", "/actuator/metrics",
+                    "/actuator/health", "/actuator/health/" + encode(word()), "/actuator/prometheus",
+                    "/actuator/metrics",
                     "/actuator/metrics/" + encode(word()), "/actuator/info", "/actuator/" + encode(word()),
                     "/actuator/env/" + encode(word()), "/v3/api-docs", "/swagger-ui.html") + maybeQuery(), headers,
                     null, false);
@@ -132,7 +136,8 @@ final class HostileInput {
                             "multipart/form-data; boundary=x", "")},
                     () -> new String[] {"If-None-Match", pick("*", "\"abc\"", "W/\"x\"", text())},
                     () -> new String[] {"Cache-Control", pick("no-cache", "max-age=-1", text())},
-                    () -> new String[] {"Origin", pick("https://dashboard.example", "https://evil.example", "null", text())},
+                    () -> new String[] {"Origin", pick("https://dashboard.example", "https://evil.example", "null",
+                            text())},
                     () -> new String[] {"X-Forwarded-For", pick("127.0.0.1", "::1", text())},
                     () -> new String[] {"X-" + word(), text()}));
         }
@@ -215,7 +220,8 @@ final class HostileInput {
     }
 
     private byte[] batchBody() {
-        return random.nextInt(3) == 0 ? body() : bytes("{\"ids\":" + array(() -> "\"" + jsonEscape(taskId()) + "\"") + "}");
+        return random.nextInt(3) == 0 ? body()
+                : bytes("{\"ids\":" + array(() -> "\"" + jsonEscape(taskId()) + "\"") + "}");
     }
 
     private byte[] createBody() {
@@ -223,14 +229,16 @@ final class HostileInput {
             return body();
         }
         return bytes("{\"serials\":" + array(() -> "\"" + jsonEscape(text()) + "\"") + ",\"script_name\":\""
-                + pick("post", "follow", "like", jsonEscape(text())) + "\",\"start_time\":\"" + pick("09:30", "25:99", "")
+                + pick("post", "follow", "like", jsonEscape(text())) + "\",\"start_time\":\""
+                + pick("09:30", "25:99", "")
                 + "\",\"script_config\":" + pick("{}", "[]", "null", "\"x\"", json(4)) + ",\"min_interval\":"
                 + pick("1", "-1", "99999", "1.5", "\"1\"") + "}");
     }
 
     private byte[] body() {
         return pick(() -> bytes(json(6)), () -> new byte[0], () -> bytes("{not json"), () -> randomBytes(),
-                () -> bytes("[".repeat(3000) + "]".repeat(3000)), () -> bytes("{\"a\":".repeat(2000) + "1" + "}".repeat(2000)),
+                () -> bytes("[".repeat(3000) + "]".repeat(3000)),
+                () -> bytes("{\"a\":".repeat(2000) + "1" + "}".repeat(2000)),
                 () -> bytes("[" + "1,".repeat(20_000) + "1]"), () -> bytes("\uFEFF{\"ids\":[\"tm-a:1\"]}"),
                 () -> bytes("{\"ids\":[\"tm-a:1\"]," + "\"x\":1,".repeat(10) + "\"ids\":[]}"), () -> bytes("1e99999"),
                 () -> bytes("\"" + "s".repeat(70_000) + "\""), () -> bytes("null"));
@@ -306,7 +314,8 @@ final class HostileInput {
 
     /** A path segment: encoded properly most of the time, pre-encoded tricks otherwise. */
     private String encode(String segment) {
-        return random.nextInt(10) == 0 ? segment.replace("/", "%2F").replace(" ", "%20").replaceAll("[^\\x21-\\x7e]", "%25")
+        return random.nextInt(10) == 0
+                ? segment.replace("/", "%2F").replace(" ", "%20").replaceAll("[^\\x21-\\x7e]", "%25")
                 : HttpProbe.segment(segment);
     }
 

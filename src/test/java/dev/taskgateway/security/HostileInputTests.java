@@ -78,7 +78,8 @@ class HostileInputTests extends SecuredGatewayTestBase {
         if (answer.status() >= 400 && !request.method().equals("HEAD")) {
             assertThat(answer.isProblem()).as(what).isTrue();
         }
-        boolean refused = REFUSED.contains(answer.status()) || answer.status() == 404 && !answer.body().contains("task-not-found");
+        boolean refused = REFUSED.contains(answer.status())
+                || answer.status() == 404 && !answer.body().contains("task-not-found");
         if (refused) {
             assertThat(upstreamRequests()).as("upstream calls for refused input; " + what).isEqualTo(before);
         }

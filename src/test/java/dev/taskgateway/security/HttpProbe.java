@@ -49,7 +49,8 @@ final class HttpProbe {
             }
             try {
                 JsonNode problem = json();
-                return problem.path("status").asInt() == status && problem.path("type").asString().startsWith("/problems/")
+                return problem.path("status").asInt() == status
+                        && problem.path("type").asString().startsWith("/problems/")
                         && !problem.path("title").asString().isEmpty();
             } catch (RuntimeException e) {
                 return false;
@@ -132,8 +133,8 @@ final class HttpProbe {
             headers = new TreeMap<>();
             for (String line = line(in); !line.isEmpty(); line = line(in)) {
                 int colon = line.indexOf(':');
-                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(line.substring(colon + 1).trim());
+                String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                headers.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
             }
         } while (status < 200);
         byte[] body;
@@ -144,7 +145,7 @@ final class HttpProbe {
             body = in.readNBytes(Integer.parseInt(length.get(0)));
         } else if (headers.containsKey("transfer-encoding")) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
                 chunks.write(in.readNBytes(size));
                 line(in);
             }
@@ -153,6 +154,10 @@ final class HttpProbe {
             body = in.readAllBytes();
         }
         return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        return Integer.parseInt(line(in).trim(), 16);
     }
 
     private static String line(InputStream in) throws IOException {

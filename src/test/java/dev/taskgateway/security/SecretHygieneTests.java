@@ -80,7 +80,8 @@ class SecretHygieneTests extends SecuredGatewayTestBase {
         String cursor = as(READ_KEY, "GET", "/tasks?size=2", null).json().path("page").path("next").asString();
         List<String> reads = new ArrayList<>(List.of("/tasks", "/tasks?size=50&include=raw",
                 "/tasks?source=tm-redirect", "/tasks?size=2&cursor=" + cursor, "/tasks?bogus=1&size=0",
-                "/tasks/stats", "/tasks/tm-a:1", "/tasks/tm-a:999", "/tasks/tm-redirect:1", "/tasks/nope:1", "/sources"));
+                "/tasks/stats", "/tasks/tm-a:1", "/tasks/tm-a:999", "/tasks/tm-redirect:1", "/tasks/nope:1",
+                "/sources"));
         for (String source : ECHO_SOURCES) {
             reads.addAll(List.of("/tasks?source=" + source, "/tasks/stats?source=" + source, "/tasks/" + source + ":1",
                     "/tasks/" + source + ":52145b00-abc9-4a87-94c2-ed1e1e42ec1c", "/tasks/" + source + ":task_abc"));

@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * One gateway for every security test (one Spring context, shared through this class): API keys
  * for each role, a rate-limited key, a CORS allow-list, known secret values, four TikMatrix
  * sources on WireMock — two healthy PCs, one that echoes every request back in its errors, one
- * that redirects elsewhere — and an NXLink, a new-api and a Longlonglong source on the echo too. The servers live as long as the JVM, like the cached context.
+ * that redirects elsewhere — and an NXLink, a new-api and a Longlonglong source on the echo too.
+ * The servers live as long as the JVM, like the cached context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -26,7 +27,7 @@ abstract class SecuredGatewayTestBase {
      * properties here, on a source of its type pointed at {@link #ECHO} (see {@link #ECHO_SOURCES}).
      */
     static final Map<String, String> SECRETS = new LinkedHashMap<>();
-    /** Secrets only clients hold (API keys in clear, including one stored as a hash), which never go upstream either. */
+    /** Secrets only clients hold (API keys, one of them stored as a hash): they never go upstream either. */
     static final List<String> CLIENT_SECRETS;
 
     static final String READ_KEY = "SECRET-reader-key-7f3a9c0d";

@@ -88,8 +88,8 @@ class UpstreamIsolationTests extends SecuredGatewayTestBase {
         Answer retry = probe().send("POST", "/sources/tm-echo/tasks:retryFailed", new byte[0], "X-API-Key", OPS_KEY);
 
         String listMessage = echoError(list);
-        assertThat(listMessage).as("the echo reached the client, summarized").startsWith("TikMatrix code 40001: request was:")
-                .contains(canary);
+        assertThat(listMessage).as("the echo reached the client, summarized")
+                .startsWith("TikMatrix code 40001: request was:").contains(canary);
         for (String message : List.of(listMessage, echoError(everything), echoError(stats), echoError(create))) {
             assertThat(message).hasSizeBetween(10, 160).doesNotContain("\n").doesNotContain("\r");
         }
