@@ -53,6 +53,8 @@ class OpenApiConfiguration {
     private static final Map<String, String> EVERY_OPERATION = Map.of(
             "401", "#/components/responses/Unauthorized",
             "403", "#/components/responses/Forbidden",
+            "413", "#/components/responses/ContentTooLarge",
+            "414", "#/components/responses/UriTooLong",
             "429", "#/components/responses/RateLimited",
             "500", "#/components/responses/InternalError");
 
@@ -160,6 +162,14 @@ class OpenApiConfiguration {
                 example("rate-limited", "Too many requests", 429,
                         "API key 'dashboard' may send …; retry after 2 s", "/tasks", Map.of()))
                 .addHeaderObject("Retry-After", new Header().schema(integer()).description("seconds to wait")));
+        responses.put("ContentTooLarge", problem("The request body is over taskgateway.security.limits.max-body-size "
+                        + "(64 KiB by default)",
+                example("http-413", "Content Too Large", 413, "the request body is over 65536 bytes",
+                        "/tasks:batchDelete", Map.of())));
+        responses.put("UriTooLong", problem("The query string is over taskgateway.security.limits.max-query-length "
+                        + "(4096 characters by default)",
+                example("http-414", "URI Too Long", 414, "the query string is over 4096 characters", "/tasks",
+                        Map.of())));
         responses.put("InternalError", problem("A gateway bug; never caused by input. Quote the requestId",
                 example("internal-error", "Internal error", 500,
                         "the gateway failed; quote the requestId when you report it", "/tasks", Map.of())));
