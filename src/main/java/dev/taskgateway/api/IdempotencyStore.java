@@ -14,7 +14,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * {@code Idempotency-Key} for actions: the same key with the same request within 24 h replays the
- * first answer without calling the provider again; the same key with another request is a 422.
+ * first answer without calling the provider again — also when that answer was an upstream failure
+ * (502/503/504), since the action may have been carried out; the same key with another request is
+ * a 422.
  * Keys are scoped by API key name, so two callers never see each other's answers. Bounded in
  * memory; a restart forgets them (documented in operations.md).
  */
@@ -53,8 +55,15 @@ class IdempotencyStore {
                 ResponseEntity<Object> answer = action.get();
                 mine.answer().complete(answer);
                 return answer;
+            } catch (SourcesFailedException e) {
+                // The provider failed or did not answer in time: the action may still have been
+                // carried out, so running it again could do it twice. This answer is the one to
+                // replay; the client checks the task and uses a new key to try again on purpose.
+                mine.answer().completeExceptionally(e);
+                throw e;
             } catch (RuntimeException e) {
-                // A failure is not an answer to remember: the client may retry with the same key.
+                // Refused before anything reached the provider (bad input, conflict, unsupported):
+                // nothing to protect, so the client may retry with the same key.
                 entries.asMap().remove(caller + "\n" + idempotencyKey, mine);
                 mine.answer().completeExceptionally(e);
                 throw e;

@@ -67,7 +67,6 @@ public final class CachingTaskSource extends ForwardingTaskSource {
         this.stales = counter(meters, source, "stale");
     }
 
-
     @Override
     public UpstreamPage fetch(UpstreamQuery query) {
         PageCache.Key key = new PageCache.Key(delegate.info().id(), query);
@@ -90,7 +89,6 @@ public final class CachingTaskSource extends ForwardingTaskSource {
             return fallback.answer(failure);
         }
     }
-
 
     /**
      * Actions are never cached; whatever their outcome, the source's pages may now be wrong, so

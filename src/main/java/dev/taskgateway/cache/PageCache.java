@@ -109,6 +109,10 @@ public final class PageCache {
             Entry entry = new Entry(fetch.get(), clock.instant(), staleTtl);
             if (generation(key.source()).get() == generation) {
                 pages.put(key, entry);
+                // An invalidation between the check and the put must still win.
+                if (generation(key.source()).get() != generation) {
+                    pages.asMap().remove(key, entry);
+                }
             }
             loading.remove(key, mine);
             mine.complete(entry);

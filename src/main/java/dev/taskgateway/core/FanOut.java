@@ -44,9 +44,6 @@ final class FanOut {
         this.deadline = deadline;
     }
 
-    Clock clock() {
-        return clock;
-    }
 
     /** Runs {@code work} on every entry and waits until the deadline at most. */
     <T> List<Result<T>> run(List<SourceRegistry.Entry> entries, Function<SourceRegistry.Entry, T> work) {

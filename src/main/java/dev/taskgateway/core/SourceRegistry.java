@@ -47,8 +47,4 @@ public final class SourceRegistry {
         return Optional.ofNullable(entries.get(id));
     }
 
-    /** True when some enabled source belongs to that provider. */
-    public boolean hasProvider(String provider) {
-        return entries.values().stream().anyMatch(e -> e.info().provider().equals(provider));
-    }
 }

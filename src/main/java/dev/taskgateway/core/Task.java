@@ -60,10 +60,6 @@ public record Task(
         return raw == null ? this : toBuilder().raw(null).build();
     }
 
-    /** The same task with another list of accepted actions. */
-    public Task withActions(List<TaskAction> newActions) {
-        return toBuilder().actions(newActions).build();
-    }
 
     /** A builder for {@code id} in provider {@code provider}. */
     public static Builder builder(TaskId id, String provider, TaskKind kind) {

@@ -80,7 +80,7 @@ public final class TaskQueryEngine {
         Position resumeAfter = null;
         if (merged.size() > offset + query.size() && !items.isEmpty()) {
             resumeAfter = items.get(items.size() - 1).position();
-        } else if (frontier != null && items.size() < query.size()) {
+        } else if (frontier != null) {
             // A source hit its scan cap: what lies past its frontier is unknown, so this page stops
             // there (maybe short, maybe empty) and the walk resumes from the frontier.
             resumeAfter = frontier;

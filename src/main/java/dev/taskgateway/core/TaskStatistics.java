@@ -44,10 +44,8 @@ public final class TaskStatistics {
                 continue;
             }
             Counted counted = result.value();
-            SourceInfo info = result.entry().info();
-            result.entry().health().success(fanOut.now());
-            SourceReport report = new SourceReport(info.id(), info.provider(), SourceState.OK, result.latencyMs(),
-                    fanOut.now(), null, counted.total(), !counted.exact(), null);
+            SourceReport report = report(result, counted);
+            complete &= report.state() == SourceState.OK;
             bySource.add(new TaskStats.SourceStats(report, counted.total(), counted.byStatus(), counted.method(),
                     counted.exact()));
             counted.byStatus().forEach((status, n) -> byStatus.merge(status, n, Long::sum));
@@ -58,8 +56,31 @@ public final class TaskStatistics {
         return new TaskStats(total, byStatus, bySource, exact && complete, complete);
     }
 
-    /** One source's counts and how they were made. */
-    private record Counted(long total, Map<TaskStatus, Long> byStatus, String method, boolean exact) {
+    /** A counted source's report: STALE, with the failure and the data's age, when a page came from cache. */
+    private SourceReport report(FanOut.Result<Counted> result, Counted counted) {
+        SourceInfo info = result.entry().info();
+        java.time.Instant now = fanOut.now();
+        SourceException stale = counted.staleCause();
+        if (stale == null) {
+            result.entry().health().success(now);
+        } else {
+            result.entry().health().failure(now, stale.code());
+        }
+        java.time.Instant fetchedAt = counted.fetchedAt() == null ? now : counted.fetchedAt();
+        return new SourceReport(info.id(), info.provider(), stale == null ? SourceState.OK : SourceState.STALE,
+                result.latencyMs(), fetchedAt,
+                stale == null ? null : Math.max(0, java.time.Duration.between(fetchedAt, now).toSeconds()),
+                counted.total(), !counted.exact(), stale == null ? null : SourceReport.SourceError.from(stale));
+    }
+
+    /**
+     * One source's counts and how they were made.
+     *
+     * @param fetchedAt  the oldest page's fetch time, or null for now
+     * @param staleCause when a page came from cache after a failure, that failure
+     */
+    private record Counted(long total, Map<TaskStatus, Long> byStatus, String method, boolean exact,
+                           java.time.Instant fetchedAt, SourceException staleCause) {
     }
 
     private static Counted count(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses, PagePlan plan) {
@@ -71,7 +92,7 @@ public final class TaskStatistics {
                     byStatus.put(status, n);
                 }
             });
-            return new Counted(sum(byStatus), byStatus, "native", true);
+            return new Counted(sum(byStatus), byStatus, "native", true, null, null);
         }
         Optional<Counted> probed = probe(source, filter, statuses);
         if (probed.isPresent()) {
@@ -80,12 +101,14 @@ public final class TaskStatistics {
         SourceSlice all = SourceReader.read(source, filter, null, source.info().scanCap(), plan);
         Map<TaskStatus, Long> byStatus = zeros(statuses);
         all.tasks().forEach(task -> byStatus.merge(task.status(), 1L, Long::sum));
-        return new Counted(sum(byStatus), byStatus, "scan", !all.truncated());
+        return new Counted(sum(byStatus), byStatus, "scan", !all.truncated(), all.fetchedAt(), all.staleCause());
     }
 
     /** One page-size-1 call per status; empty when any total is not exact for the filter. */
     private static Optional<Counted> probe(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses) {
         Map<TaskStatus, Long> byStatus = zeros(statuses);
+        java.time.Instant oldest = null;
+        SourceException stale = null;
         for (TaskStatus status : statuses) {
             UpstreamPage page = source.fetch(new UpstreamQuery(Set.of(status), filter.nameContains(),
                     filter.createdFrom(), filter.createdTo() == null ? null : filter.createdTo().minusNanos(1), 1, 1));
@@ -93,8 +116,12 @@ public final class TaskStatistics {
                 return Optional.empty();
             }
             byStatus.put(status, page.total());
+            if (page.fetchedAt() != null && (oldest == null || page.fetchedAt().isBefore(oldest))) {
+                oldest = page.fetchedAt();
+            }
+            stale = page.staleCause() != null ? page.staleCause() : stale;
         }
-        return Optional.of(new Counted(sum(byStatus), byStatus, "probe", true));
+        return Optional.of(new Counted(sum(byStatus), byStatus, "probe", true, oldest, stale));
     }
 
     private static Map<TaskStatus, Long> zeros(Set<TaskStatus> statuses) {

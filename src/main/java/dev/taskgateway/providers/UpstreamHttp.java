@@ -26,7 +26,10 @@ public final class UpstreamHttp {
 
     /** A view of {@code shared} whose calls each end after {@code timeout}. */
     public UpstreamHttp(OkHttpClient shared, Duration timeout) {
-        this.client = shared.newBuilder().callTimeout(timeout).build();
+        // The call timeout bounds connect to last byte; OkHttp's own 10 s connect/read/write
+        // defaults would otherwise cut a longer configured timeout short.
+        this.client = shared.newBuilder().callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout)
+                .writeTimeout(timeout).build();
         this.timeout = timeout;
     }
 

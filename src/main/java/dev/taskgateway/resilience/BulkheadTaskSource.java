@@ -33,8 +33,6 @@ public final class BulkheadTaskSource extends ForwardingTaskSource {
         return bounded(call);
     }
 
-
-
     private <T> T bounded(Supplier<T> call) {
         if (!bulkhead.tryAcquirePermission()) {
             throw new SourceException(ErrorCode.UPSTREAM_RATE_LIMITED, "already "

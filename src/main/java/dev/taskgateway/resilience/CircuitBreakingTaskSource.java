@@ -35,8 +35,6 @@ public final class CircuitBreakingTaskSource extends ForwardingTaskSource {
         return guarded(call);
     }
 
-
-
     private <T> T guarded(Supplier<T> call) {
         if (!breaker.tryAcquirePermission()) {
             throw new SourceException(ErrorCode.CIRCUIT_OPEN,

@@ -27,7 +27,9 @@ final class Failures {
 
     /** True when another attempt may succeed. */
     static boolean retryable(Throwable failure) {
-        return failure instanceof SourceException e && e.isTransient();
+        // The gateway's own limiter or bulkhead refusing is not the provider failing: retrying
+        // would only add load to a source that is already saturated.
+        return failure instanceof SourceException e && e.isTransient() && !rejectedLocally(e);
     }
 
     /** True when the failure says the provider is unhealthy. */

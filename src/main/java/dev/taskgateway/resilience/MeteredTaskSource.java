@@ -66,8 +66,6 @@ public final class MeteredTaskSource extends ForwardingTaskSource {
         return task;
     }
 
-
-
     private <T> T timed(Supplier<T> call) {
         long start = System.nanoTime();
         String outcome = "success";

@@ -35,8 +35,6 @@ public final class RateLimitedTaskSource extends ForwardingTaskSource {
         return limited(call);
     }
 
-
-
     private <T> T limited(Supplier<T> call) {
         if (!limiter.acquirePermission()) {
             var config = limiter.getRateLimiterConfig();

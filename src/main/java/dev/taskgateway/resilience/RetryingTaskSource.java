@@ -60,8 +60,6 @@ public final class RetryingTaskSource extends ForwardingTaskSource {
         return withRetries(call);
     }
 
-
-
     private <T> T withRetries(Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -38,8 +38,6 @@ public final class TimeLimitedTaskSource extends ForwardingTaskSource {
         return limited(call::get);
     }
 
-
-
     private <T> T limited(Callable<T> call) {
         AtomicReference<Future<T>> running = new AtomicReference<>();
         try {

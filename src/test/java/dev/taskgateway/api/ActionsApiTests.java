@@ -194,6 +194,43 @@ class ActionsApiTests {
                 .isEqualTo(ops.get("/tasks?q=post&size=1").json().path("page").path("total").asLong());
     }
 
+    @Test
+    void upstreamFailureIsReplayedForTheSameKeySoTheActionNeverRunsTwice() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"usernames\":[\"replay-check\"],\"script_name\":\"comment\"}";
+        long before = ops.get("/tasks/stats").json().path("total").asLong();
+
+        PC.faults(new Faults(null, 0, 0, 0, 0, null, true));
+        Answer failed;
+        try {
+            failed = ops.post("/sources/pc/tasks", body, "Idempotency-Key", key);
+        } finally {
+            PC.faults(Faults.NONE);
+        }
+        Answer replayed = ops.post("/sources/pc/tasks", body, "Idempotency-Key", key);
+
+        assertThat(failed.status()).isEqualTo(502);
+        assertThat(replayed.status()).isEqualTo(502);
+        assertThat(ops.get("/tasks/stats").json().path("total").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void statsFromCachedPagesOfADownProviderSayStale() {
+        ops.get("/tasks/stats?q=follow");
+
+        PC.faults(new Faults(null, 0, 0, 0, 0, null, true));
+        JsonNode stats;
+        try {
+            stats = ops.get("/tasks/stats?q=follow", "Cache-Control", "no-cache").json();
+        } finally {
+            PC.faults(Faults.NONE);
+        }
+
+        assertThat(stats.path("bySource").get(0).path("state").asString()).isEqualTo("STALE");
+        assertThat(stats.path("bySource").get(0).path("error").path("code").asString()).isEqualTo("UPSTREAM_UNAVAILABLE");
+        assertThat(stats.path("complete").asBoolean()).isFalse();
+    }
+
     private long stat(String status) {
         return ops.get("/tasks/stats?status=" + status).json().path("byStatus").path(status).asLong();
     }

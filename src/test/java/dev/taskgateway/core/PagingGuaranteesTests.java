@@ -241,6 +241,25 @@ class PagingGuaranteesTests {
     }
 
     @Test
+    void pageFilledExactlyBeforeAScanCapStillLeadsOn() {
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            tasks.add(FakeTaskSource.task("capped", "tikmatrix", Integer.toString(200 - i),
+                    RandomWorld.BASE.minusSeconds(i), TaskStatus.RUNNING, i % 4 == 0 ? "match-" + i : "other-" + i));
+        }
+        // Pages of 10, a cap of 20 scanned: each read finds exactly 5 matches, one page's worth.
+        FakeTaskSource capped = FakeTaskSource.builder("capped").maxPageSize(10).scanCap(20)
+                .pushes(Set.of(FakeTaskSource.CREATED_UNTIL)).build().add(tasks);
+        TaskFilter match = new TaskFilter(null, null, null, "match", null, null);
+        RandomWorld world = RandomWorld.of(match, 5, capped);
+
+        List<Step> walk = walk(world, () -> { });
+
+        assertThat(ids(items(walk))).containsExactlyElementsOf(ids(world.expected()));
+        assertThat(items(walk)).hasSize(50);
+    }
+
+    @Test
     void cursorWalkPastTheScanCapOfAFilterTheSourceIgnoresLosesNothing() {
         FakeTaskSource capped = FakeTaskSource.builder("capped").maxPageSize(50).scanCap(100)
                 .pushes(Set.of(FakeTaskSource.CREATED_UNTIL)).build().add(tiedTasks("capped", 600, new Random(11)));

@@ -59,7 +59,6 @@ public final class NewapiTaskSource implements TaskSource {
         return shape == null ? "unknown" : shape.wireName();
     }
 
-    /** Facts about this source for operators ({@code /sources}): the shape setting and the shape seen. */
     /**
      * Two requests stamping {@code submit_time} across a second boundary may insert in the other
      * order, so {@code id DESC} can be one second out of {@code submit_time} order.
@@ -69,6 +68,7 @@ public final class NewapiTaskSource implements TaskSource {
         return java.time.Duration.ofSeconds(2);
     }
 
+    /** Facts about this source for operators ({@code /sources}): the shape setting and the shape seen. */
     @Override
     public Map<String, String> details() {
         Map<String, String> details = new LinkedHashMap<>();

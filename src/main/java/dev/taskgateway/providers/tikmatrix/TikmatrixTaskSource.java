@@ -144,6 +144,9 @@ public final class TikmatrixTaskSource implements TaskSource {
         counts.put(TaskStatus.RUNNING, count(stats, "running"));
         counts.put(TaskStatus.SUCCEEDED, count(stats, "completed"));
         counts.put(TaskStatus.FAILED, count(stats, "failed"));
+        // Tasks in a status outside 0-3 are in the total but in none of the four counters.
+        long known = counts.values().stream().mapToLong(Long::longValue).sum();
+        counts.put(TaskStatus.UNKNOWN, Math.max(0, count(stats, "total") - known));
         if (!filter.statuses().isEmpty()) {
             counts.keySet().retainAll(filter.statuses());
         }
