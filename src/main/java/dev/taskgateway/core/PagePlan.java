@@ -19,12 +19,24 @@ final class PagePlan {
     /** Most pages asked for at once from one source. */
     static final int MAX_PARALLEL = 8;
     private static final int MAX_ENTRIES = 1_024;
+    private static final int MAX_SORTED = 64;
 
     private final ExecutorService executor;
     private final Map<String, Integer> pages = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
             return size() > MAX_ENTRIES;
+        }
+    };
+
+    /** A full read's sorted matches, and the page task lists they were made from. */
+    private record Sorted(List<List<Task>> pages, List<Task> tasks) {
+    }
+
+    private final Map<String, Sorted> sorted = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Sorted> eldest) {
+            return size() > MAX_SORTED;
         }
     };
 
@@ -40,6 +52,30 @@ final class PagePlan {
     /** Remembers that the read took {@code count} pages. */
     synchronized void remember(String sourceId, UpstreamQuery firstPage, int count) {
         pages.put(key(sourceId, firstPage), count);
+    }
+
+    /**
+     * The sorted matches of a full read whose pages are the very same lists as last time (a cache
+     * in front of the source answers with the same page objects until they expire), or null.
+     * Cached reads then cost no filtering, sorting or allocation per request.
+     */
+    synchronized List<Task> sorted(String sourceId, UpstreamQuery firstPage, List<List<Task>> pages) {
+        Sorted memo = sorted.get(key(sourceId, firstPage));
+        if (memo == null || memo.pages().size() != pages.size()) {
+            return null;
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            if (memo.pages().get(i) != pages.get(i)) {
+                return null;
+            }
+        }
+        return memo.tasks();
+    }
+
+    /** Remembers the sorted matches of a full read made from {@code pages}. */
+    synchronized void rememberSorted(String sourceId, UpstreamQuery firstPage, List<List<Task>> pages,
+                                     List<Task> tasks) {
+        sorted.put(key(sourceId, firstPage), new Sorted(List.copyOf(pages), List.copyOf(tasks)));
     }
 
     /**

@@ -72,23 +72,30 @@ final class SourceReader {
             }
             boolean truncated = false;
             int page = 0;
+            int seen = 0;
+            List<List<Task>> used = new ArrayList<>();
             while (true) {
                 UpstreamPage answer = page < fetched.size() ? fetched.get(page) : fetchPage(page + 1);
                 page++;
-                collect(answer, null);
+                used.add(answer.tasks());
+                seen += answer.tasks().size();
                 if (ends(answer)) {
                     break;
                 }
-                if (scanned >= info.scanCap()) {
+                if (seen >= info.scanCap()) {
                     truncated = true;
                     break;
                 }
             }
             plan.remember(info.id(), query, page);
-            List<Task> sorted = sorted();
-            List<Task> slice = sorted.stream()
-                    .filter(t -> after == null || after.isBefore(t.position()))
-                    .limit(limit).toList();
+            List<Task> sorted = plan.sorted(info.id(), query, used);
+            if (sorted == null) {
+                used.forEach(tasks -> collect(tasks, null));
+                sorted = sorted();
+                plan.rememberSorted(info.id(), query, used, sorted);
+            }
+            int from = after == null ? 0 : firstAfter(sorted, after);
+            List<Task> slice = sorted.subList(from, Math.min(sorted.size(), from + limit));
             return slice(slice, (long) sorted.size(), !truncated, truncated);
         }
 
@@ -109,7 +116,7 @@ final class SourceReader {
                     total = answer.total();
                     totalExact = answer.totalExact();
                 }
-                collect(answer, after);
+                collect(answer.tasks(), after);
                 if (answer.last() || answer.tasks().isEmpty()) {
                     if (after == null && !totalExact) {
                         // Read to the end from the top: what matched is the exact total, even for
@@ -138,6 +145,21 @@ final class SourceReader {
             Position frontier = truncated && lastSeen.createdAt() != null ? Position.before(lastSeen.createdAt()) : null;
             return new SourceSlice(slice, total, totalExact && !truncated, truncated, calls, oldestFetch,
                     staleCause, frontier);
+        }
+
+        /** The index of the first task strictly after {@code after} in a sorted list (binary search). */
+        private static int firstAfter(List<Task> sorted, Position after) {
+            int low = 0;
+            int high = sorted.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (after.isBefore(sorted.get(mid).position())) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low;
         }
 
         /** True when {@code limit} tasks are found and no later upstream item can precede them. */
@@ -186,8 +208,8 @@ final class SourceReader {
             }
         }
 
-        private void collect(UpstreamPage answer, Position after) {
-            for (Task task : answer.tasks()) {
+        private void collect(List<Task> tasks, Position after) {
+            for (Task task : tasks) {
                 scanned++;
                 if (filter.matches(task) && (after == null || after.isBefore(task.position()))) {
                     found.putIfAbsent(task.id(), task);
