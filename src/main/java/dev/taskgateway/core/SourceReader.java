@@ -24,8 +24,20 @@ final class SourceReader {
 
     private static final Duration ONE_NANO = Duration.ofNanos(1);
     private static final int MIN_NEWEST_FIRST_PAGE = 20;
+    private static final int NEWEST_FIRST_HEADROOM = 5;
 
     private SourceReader() {
+    }
+
+    /**
+     * The upstream page size of a newest-first read: {@code limit} tasks plus headroom. A read
+     * may stop only once it has seen a task older than the limit-th by more than the order skew,
+     * so a page of exactly {@code limit} always cost a second round trip; a quarter more (at
+     * least {@value #NEWEST_FIRST_HEADROOM}) usually ends the read in one.
+     */
+    static int newestFirstPageSize(int maxPageSize, int limit) {
+        int wanted = Math.max(limit, MIN_NEWEST_FIRST_PAGE);
+        return Math.min(maxPageSize, wanted + Math.max(NEWEST_FIRST_HEADROOM, wanted / 4));
     }
 
     static SourceSlice read(TaskSource source, TaskFilter filter, Position after, int limit, PagePlan plan) {
@@ -95,7 +107,7 @@ final class SourceReader {
         SourceSlice newestFirst(Position after, int limit) {
             Instant until = after == null || after.createdAt() == null
                     ? untilOfFilter() : min(untilOfFilter(), after.createdAt());
-            int pageSize = Math.min(info.maxPageSize(), Math.max(limit, MIN_NEWEST_FIRST_PAGE));
+            int pageSize = newestFirstPageSize(info.maxPageSize(), limit);
             UpstreamQuery query = query(until, 1, pageSize);
             // page=N needs N*size+1 tasks; the window (10,000) may not be cut short by a smaller cap.
             int cap = Math.max(info.scanCap(), limit);
