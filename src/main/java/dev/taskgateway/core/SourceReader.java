@@ -24,20 +24,19 @@ final class SourceReader {
 
     private static final Duration ONE_NANO = Duration.ofNanos(1);
     private static final int MIN_NEWEST_FIRST_PAGE = 20;
-    private static final int NEWEST_FIRST_HEADROOM = 5;
 
     private SourceReader() {
     }
 
     /**
-     * The upstream page size of a newest-first read: {@code limit} tasks plus headroom. A read
-     * may stop only once it has seen a task older than the limit-th by more than the order skew,
-     * so a page of exactly {@code limit} always cost a second round trip; a quarter more (at
-     * least {@value #NEWEST_FIRST_HEADROOM}) usually ends the read in one.
+     * The upstream page size of a newest-first read: twice {@code limit}, within the provider's
+     * maximum. A read may stop only once it has seen a task older than the limit-th by more than
+     * the order skew, so a page of exactly {@code limit} always cost a second round trip; the
+     * second half of a page now does that job in the same call (it is what the second call used
+     * to fetch), so a page usually costs one call, at any depth.
      */
     static int newestFirstPageSize(int maxPageSize, int limit) {
-        int wanted = Math.max(limit, MIN_NEWEST_FIRST_PAGE);
-        return Math.min(maxPageSize, wanted + Math.max(NEWEST_FIRST_HEADROOM, wanted / 4));
+        return Math.min(maxPageSize, 2 * Math.max(limit, MIN_NEWEST_FIRST_PAGE));
     }
 
     static SourceSlice read(TaskSource source, TaskFilter filter, Position after, int limit, PagePlan plan) {

@@ -267,7 +267,7 @@ class PagingGuaranteesTests {
         assertThat(page.items()).isEmpty();
         assertThat(page.sources().get(0).truncated()).isTrue();
         assertThat(page.page().totalExact()).isFalse();
-        assertThat(source.calls()).as("pages of limit 21 (+5 headroom) up to the cap of 200").isEqualTo(ceilDiv(200, 26));
+        assertThat(source.calls()).as("pages of twice the limit of 21 up to the cap of 200").isEqualTo(ceilDiv(200, 42));
     }
 
     @Test
