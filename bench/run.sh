@@ -64,6 +64,12 @@ read -r P50 P99 RPS1 < <(wrk_numbers "$OUT/s1.txt")
 grep -q "Non-2xx" "$OUT/s1.txt" && say "    WARNING: $(grep Non-2xx "$OUT/s1.txt")"
 say "[1] uncached /tasks: median ${P50} ms ($(awk -v a="$P50" 'BEGIN{printf "%.2f", a/100}')x floor), p99 ${P99} ms ($(awk -v a="$P99" 'BEGIN{printf "%.2f", a/100}')x), ${RPS1} req/s; target median <= 115 ms: $(awk -v a="$P50" 'BEGIN{print (a<=115)?"MET":"MISSED"}')"
 
+# Reference, not a target: one upstream page straight from a simulator (TikMatrix, 100 tasks), the
+# floor as this machine delivers it (100 ms + the simulator's own work + loopback).
+wrk -t1 -c1 -d10s --latency "http://127.0.0.1:18904/api/v1/task?page=1&page_size=100" >"$OUT/s1-direct.txt"
+read -r D50 D99 _ < <(wrk_numbers "$OUT/s1-direct.txt")
+say "[1] reference: one simulator page direct (wrk -t1 -c1 -d10s on :18904/api/v1/task?page=1&page_size=100): median ${D50} ms, p99 ${D99} ms; gateway median - direct median = $(awk -v a="$P50" -v b="$D50" 'BEGIN{printf "%.1f", a-b}') ms"
+
 # --- 2: cached /tasks?size=20 vs nginx ------------------------------------------------------------
 URL2="$GW/tasks?size=20&source=$SOURCES"
 mkdir -p "$OUT/www" "$OUT/nginx"
