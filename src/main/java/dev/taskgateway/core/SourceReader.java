@@ -28,6 +28,17 @@ final class SourceReader {
     private SourceReader() {
     }
 
+    /**
+     * The upstream page size of a newest-first read: twice {@code limit}, within the provider's
+     * maximum. A read may stop only once it has seen a task older than the limit-th by more than
+     * the order skew, so a page of exactly {@code limit} always cost a second round trip; the
+     * second half of a page now does that job in the same call (it is what the second call used
+     * to fetch), so a page usually costs one call, at any depth.
+     */
+    static int newestFirstPageSize(int maxPageSize, int limit) {
+        return Math.min(maxPageSize, 2 * Math.max(limit, MIN_NEWEST_FIRST_PAGE));
+    }
+
     static SourceSlice read(TaskSource source, TaskFilter filter, Position after, int limit, PagePlan plan) {
         Reading reading = new Reading(source, filter, plan);
         return source.info().ordering() == Ordering.NEWEST_FIRST
@@ -102,7 +113,7 @@ final class SourceReader {
         SourceSlice newestFirst(Position after, int limit) {
             Instant until = after == null || after.createdAt() == null
                     ? untilOfFilter() : min(untilOfFilter(), after.createdAt());
-            int pageSize = Math.min(info.maxPageSize(), Math.max(limit, MIN_NEWEST_FIRST_PAGE));
+            int pageSize = newestFirstPageSize(info.maxPageSize(), limit);
             UpstreamQuery query = query(until, 1, pageSize);
             // page=N needs N*size+1 tasks; the window (10,000) may not be cut short by a smaller cap.
             int cap = Math.max(info.scanCap(), limit);

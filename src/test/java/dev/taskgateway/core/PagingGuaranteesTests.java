@@ -286,7 +286,7 @@ class PagingGuaranteesTests {
         assertThat(page.items()).isEmpty();
         assertThat(page.sources().get(0).truncated()).isTrue();
         assertThat(page.page().totalExact()).isFalse();
-        assertThat(source.calls()).as("pages of limit 21 up to the cap of 200").isEqualTo(10);
+        assertThat(source.calls()).as("pages of twice the limit of 21 up to the cap of 200").isEqualTo(ceilDiv(200, 42));
     }
 
     @Test
@@ -304,6 +304,24 @@ class PagingGuaranteesTests {
 
         assertThat(ids(walked)).containsExactlyElementsOf(ids(tasks.stream().sorted(Task.ORDER).toList()));
         assertThat(walked.subList(60, 67)).allSatisfy(t -> assertThat(t.createdAt()).isNull());
+    }
+
+    @Test
+    void newestFirstFirstPageOfSpreadTasksCostsOneCall() {
+        // A page of exactly size+1 tasks could never show a task older than the boundary, so every
+        // first page cost a second round trip (DESIGN section 8: fan-out within 1.15 x one call).
+        List<Task> spread = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            spread.add(FakeTaskSource.task("spread", "new-api", Integer.toString(300 - i),
+                    RandomWorld.BASE.minusSeconds(60L * i), TaskStatus.RUNNING, "task-" + i));
+        }
+        FakeTaskSource source = FakeTaskSource.builder("spread").maxPageSize(100).build().add(spread);
+        RandomWorld world = RandomWorld.of(TaskFilter.NONE, 20, source);
+
+        TaskPage page = engine(world).list(new TaskQuery(TaskFilter.NONE, 20, 1, null, false));
+
+        assertThat(ids(page.items())).containsExactlyElementsOf(ids(spread.subList(0, 20)));
+        assertThat(source.calls()).isEqualTo(1);
     }
 
     /** {@code count} tasks, one to three per second, newest first in native id. */
@@ -395,7 +413,7 @@ class PagingGuaranteesTests {
     private static int newestFirstBound(FakeTaskSource source, int limit) {
         int ties = RandomWorld.largestTieGroup(source);
         int undated = RandomWorld.undated(source);
-        int perPage = source.pageSizeFor(Math.min(source.info().maxPageSize(), Math.max(limit, 20)));
+        int perPage = source.pageSizeFor(SourceReader.newestFirstPageSize(source.info().maxPageSize(), limit));
         int bound = ceilDiv(limit + 2 * ties + 1, perPage) + 1;
         return undated == 0 ? bound : bound + ceilDiv(undated, perPage) + 1;
     }
