@@ -1,5 +1,6 @@
 package dev.taskgateway.providers.longlonglong;
 
+import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.core.ActionConflictException;
 import dev.taskgateway.core.Ordering;
 import dev.taskgateway.core.SourceInfo;
@@ -12,14 +13,12 @@ import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /** One Longlonglong main account (all its sub-accounts' 2.0 call tasks) as a {@link TaskSource}. */
 public final class LonglonglongTaskSource implements TaskSource {
@@ -127,14 +126,6 @@ public final class LonglonglongTaskSource implements TaskSource {
     }
 
     private List<Task> tasks(LonglonglongListResponse response) {
-        List<Task> tasks = new ArrayList<>(response.tasks().size());
-        for (JsonNode node : response.tasks()) {
-            try {
-                tasks.add(mapper.toTask(node));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("source {} sent a task without a usable uuid; it cannot be listed", info.id());
-            }
-        }
-        return tasks;
+        return MappedTasks.map(response.tasks(), mapper::toTask, info.id(), "uuid");
     }
 }

@@ -10,9 +10,9 @@ import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.providers.LenientJson;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /** One new-api task center (a user's or, with an admin token, everyone's) as a {@link TaskSource}. */
 public final class NewapiTaskSource implements TaskSource {
@@ -133,15 +132,7 @@ public final class NewapiTaskSource implements TaskSource {
     }
 
     private List<Task> tasks(NewapiListResponse response) {
-        List<Task> tasks = new ArrayList<>(response.items().size());
-        for (JsonNode node : response.items()) {
-            try {
-                tasks.add(mapper.toTask(node));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("source {} sent a task without a usable task_id; it cannot be listed", info.id());
-            }
-        }
-        return tasks;
+        return MappedTasks.map(response.items(), mapper::toTask, info.id(), "task_id");
     }
 
     /**

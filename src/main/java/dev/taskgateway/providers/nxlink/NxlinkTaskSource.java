@@ -1,5 +1,6 @@
 package dev.taskgateway.providers.nxlink;
 
+import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.core.Ordering;
 import dev.taskgateway.core.SourceInfo;
 import dev.taskgateway.core.Task;
@@ -9,20 +10,16 @@ import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** One NXLink account (one region's API gateway and key pair) as a {@link TaskSource}. */
 public final class NxlinkTaskSource implements TaskSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NxlinkTaskSource.class);
     /** NXLink task ids are UUIDs ({@code taskId}), or the numeric {@code id} of an item without one. */
     private static final Pattern NATIVE_ID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9]{1,18}");
@@ -138,14 +135,6 @@ public final class NxlinkTaskSource implements TaskSource {
     }
 
     private List<Task> map(List<JsonNode> nodes) {
-        List<Task> tasks = new ArrayList<>(nodes.size());
-        for (JsonNode node : nodes) {
-            try {
-                tasks.add(mapper.toTask(node));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("source {} sent a task without a usable taskId or id; it cannot be listed", info.id());
-            }
-        }
-        return tasks;
+        return MappedTasks.map(nodes, mapper::toTask, info.id(), "taskId or id");
     }
 }

@@ -1,5 +1,6 @@
 package dev.taskgateway.providers.tikmatrix;
 
+import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.core.ActionNotSupportedException;
 import dev.taskgateway.core.ItemOutcome;
 import dev.taskgateway.core.Ordering;
@@ -22,14 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** One TikMatrix PC as a {@link TaskSource}. */
 public final class TikmatrixTaskSource implements TaskSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TikmatrixTaskSource.class);
     /** TikMatrix task ids are integers; anything else can never be one of its tasks. */
     private static final Pattern NATIVE_ID = Pattern.compile("[0-9]{1,18}");
 
@@ -60,14 +58,7 @@ public final class TikmatrixTaskSource implements TaskSource {
                 ? TikmatrixTaskMapper.nativeStatus(query.statuses().iterator().next()) : null;
         boolean statusPushed = status != null || query.statuses().isEmpty();
         TikmatrixListResponse response = client.list(status, query.page(), query.pageSize());
-        List<Task> tasks = new ArrayList<>(response.tasks().size());
-        for (JsonNode node : response.tasks()) {
-            try {
-                tasks.add(mapper.toTask(node));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("source {} sent a task without a usable id; it cannot be listed", info.id());
-            }
-        }
+        List<Task> tasks = MappedTasks.map(response.tasks(), mapper::toTask, info.id(), "id");
         Long total = response.total();
         boolean last = response.tasks().isEmpty() || response.tasks().size() < query.pageSize()
                 || (total != null && (long) query.page() * query.pageSize() >= total);
