@@ -2,13 +2,8 @@ package dev.taskgateway.api;
 
 import dev.taskgateway.core.TaskStatistics;
 import dev.taskgateway.core.TaskStats;
-import dev.taskgateway.core.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.Explode;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,24 +29,7 @@ class StatsController {
     @Operation(summary = "Count tasks by status and source", description = """
             The filters of GET /tasks, without paging. A source's own counters are used where it has them \
             (bySource[].method native), else an exact probe or a scan; exact says whether every count is.""")
-    @Parameter(in = ParameterIn.QUERY, name = "source", explode = Explode.TRUE,
-            description = "source ids, comma-separated or repeated; default every enabled source",
-            array = @ArraySchema(schema = @Schema(type = "string", example = "nxlink-hk")))
-    @Parameter(in = ParameterIn.QUERY, name = "provider", explode = Explode.TRUE,
-            description = "provider names, comma-separated or repeated",
-            array = @ArraySchema(schema = @Schema(type = "string",
-                    allowableValues = {"longlonglong", "nxlink", "new-api", "tikmatrix"})))
-    @Parameter(in = ParameterIn.QUERY, name = "status", explode = Explode.TRUE,
-            description = "unified statuses, comma-separated or repeated",
-            array = @ArraySchema(schema = @Schema(implementation = TaskStatus.class)))
-    @Parameter(in = ParameterIn.QUERY, name = "q", description = "case-insensitive substring of the task name",
-            schema = @Schema(type = "string", minLength = 1, maxLength = 200))
-    @Parameter(in = ParameterIn.QUERY, name = "createdFrom",
-            description = "created at or after: an ISO-8601 instant, or a date meaning its start in UTC",
-            schema = @Schema(type = "string", example = "2026-01-31"))
-    @Parameter(in = ParameterIn.QUERY, name = "createdTo",
-            description = "created before (exclusive): an ISO-8601 instant or a date",
-            schema = @Schema(type = "string"))
+    @FilterParameters
     @ApiResponse(responseCode = "200", description = "totals by status, overall and per source")
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
     @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)

@@ -7,11 +7,9 @@ import dev.taskgateway.core.SourceState;
 import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskPage;
 import dev.taskgateway.core.TaskQueryEngine;
-import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UnknownSourceException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,24 +53,7 @@ class TaskController {
             providers add tasks. `sources[]` says what each source did; `complete` is false when any \
             selected source is not OK. 200 when at least one selected source answered. \
             Unknown parameters, bad values and a single-valued parameter given twice are a 400 naming each.""")
-    @Parameter(in = ParameterIn.QUERY, name = "source", explode = Explode.TRUE,
-            description = "source ids, comma-separated or repeated; default every enabled source",
-            array = @ArraySchema(schema = @Schema(type = "string", example = "nxlink-hk")))
-    @Parameter(in = ParameterIn.QUERY, name = "provider", explode = Explode.TRUE,
-            description = "provider names, comma-separated or repeated",
-            array = @ArraySchema(schema = @Schema(type = "string",
-                    allowableValues = {"longlonglong", "nxlink", "new-api", "tikmatrix"})))
-    @Parameter(in = ParameterIn.QUERY, name = "status", explode = Explode.TRUE,
-            description = "unified statuses, comma-separated or repeated",
-            array = @ArraySchema(schema = @Schema(implementation = TaskStatus.class)))
-    @Parameter(in = ParameterIn.QUERY, name = "q", description = "case-insensitive substring of the task name",
-            schema = @Schema(type = "string", minLength = 1, maxLength = 200, example = "post"))
-    @Parameter(in = ParameterIn.QUERY, name = "createdFrom",
-            description = "created at or after: an ISO-8601 instant, or a date meaning its start in UTC",
-            schema = @Schema(type = "string", example = "2026-01-31"))
-    @Parameter(in = ParameterIn.QUERY, name = "createdTo",
-            description = "created before (exclusive): an ISO-8601 instant or a date; not before createdFrom",
-            schema = @Schema(type = "string", example = "2026-02-01T08:00:00Z"))
+    @FilterParameters
     @Parameter(in = ParameterIn.QUERY, name = "size", description = "tasks per page",
             schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
     @Parameter(in = ParameterIn.QUERY, name = "page",
