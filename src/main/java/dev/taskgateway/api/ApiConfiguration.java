@@ -3,6 +3,7 @@ package dev.taskgateway.api;
 import dev.taskgateway.core.CallContext;
 import dev.taskgateway.core.CursorCodec;
 import dev.taskgateway.core.SourceRegistry;
+import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskActions;
 import dev.taskgateway.core.TaskQueryEngine;
 import dev.taskgateway.core.TaskStatistics;
@@ -75,8 +76,8 @@ class ApiConfiguration {
 
     @Bean
     TaskQueryEngine taskQueryEngine(SourceRegistry registry, ExecutorService fanOutExecutor, CursorCodec cursorCodec,
-                                    Clock clock, SourcesProperties properties) {
-        return new TaskQueryEngine(registry, fanOutExecutor, cursorCodec, clock, properties.getDeadline());
+                                    Clock clock, SourcesProperties properties, ReadCache reads) {
+        return new TaskQueryEngine(registry, fanOutExecutor, cursorCodec, clock, properties.getDeadline(), reads);
     }
 
     @Bean
@@ -86,8 +87,8 @@ class ApiConfiguration {
     }
 
     @Bean
-    TaskActions taskActions(SourceRegistry registry) {
-        return new TaskActions(registry);
+    TaskActions taskActions(SourceRegistry registry, TaskQueryEngine engine) {
+        return new TaskActions(registry, engine);
     }
 
     @Bean

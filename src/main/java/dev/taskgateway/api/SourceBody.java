@@ -23,7 +23,9 @@ public record SourceBody(
         Instant lastFailure,
         @Schema(example = "UPSTREAM_TIMEOUT") String lastErrorCode,
         Latency latency,
-        @Schema(description = "cached pages of this source") Long cacheEntries,
+        @Schema(description = "held reads of this source (one per list as the provider receives it)") Long cacheEntries,
+        @Schema(description = "tasks its held reads hold") Long cachedTasks,
+        @Schema(description = "the provider's request budget this source spends") Budget budget,
         Supports supports,
         @Schema(description = "facts found at run time, e.g. the response shape a new-api build speaks")
         Map<String, String> details) {
@@ -36,6 +38,20 @@ public record SourceBody(
      */
     @Schema(name = "SourceLatency")
     public record Latency(Long p50Ms, Long p95Ms) {
+    }
+
+    /**
+     * A provider request budget, shared by every source of the same {@code scope}.
+     *
+     * @param limit         calls allowed in any period (sliding)
+     * @param periodSeconds the period
+     * @param remaining     calls that may start now without waiting
+     * @param scope         who shares it, e.g. {@code new-api@api.example.com:443} or {@code source:tikmatrix-pc1}
+     */
+    @Schema(name = "SourceBudget")
+    public record Budget(@Schema(example = "180") int limit, @Schema(example = "180") long periodSeconds,
+                         @Schema(example = "172") int remaining,
+                         @Schema(example = "new-api@newapi.example.com:443") String scope) {
     }
 
     /**
@@ -64,6 +80,9 @@ public record SourceBody(
                 health.lastErrorCode() == null ? null : health.lastErrorCode().name(),
                 status == null || status.p50Ms() == null ? null : new Latency(status.p50Ms(), status.p95Ms()),
                 status == null ? null : status.cacheEntries(),
+                status == null ? null : status.cachedTasks(),
+                status == null || status.budget() == null ? null : new Budget(status.budget().limit(),
+                        status.budget().periodSeconds(), status.budget().remaining(), status.budget().scope()),
                 new Supports(info.ordering().name(), info.pushedFilters().stream().sorted().toList(),
                         info.actions().stream().map(TaskAction::wireName).sorted().toList(),
                         info.maxPageSize(), info.scanCap()),

@@ -27,7 +27,7 @@ public record StatsBody(
             @Schema(example = "OK") String state,
             Long total,
             Map<String, Long> byStatus,
-            @Schema(allowableValues = {"native", "probe", "scan"},
+            @Schema(allowableValues = {"native", "held", "probe", "scan"},
                     description = "native: the provider's own counters; probe: exact totals per status; scan: read "
                             + "and counted here") String method,
             boolean exact,

@@ -1,7 +1,11 @@
 package dev.taskgateway.cache;
 
+import dev.taskgateway.core.ReadCache;
+import dev.taskgateway.core.SourceRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -10,23 +14,38 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The shared page cache and its Caffeine metrics ({@code cache_*{cache="upstream-pages"}}). */
+/**
+ * The shared store of held reads, with its meters: {@code taskgateway.cache.requests{source,result}}
+ * (hit, miss, stale) and {@code taskgateway.cache.tasks} (tasks held, against maximum-tasks).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CacheProperties.class)
 class CacheConfiguration {
 
     /** Loads run on the fan-out executor, which carries the first caller's request id and deadline. */
     @Bean
-    PageCache pageCache(CacheProperties properties, Clock clock, @Qualifier("fanOutExecutor") ExecutorService executor) {
+    ReadCache readCache(CacheProperties properties, Clock clock, @Qualifier("fanOutExecutor") ExecutorService executor,
+                        MeterRegistry meters, ReadCacheMeters lookups) {
         if (properties.getMaximumTasks() < 1) {
             throw new InvalidConfigurationPropertyValueException("taskgateway.cache.maximum-tasks",
                     properties.getMaximumTasks(), "must be at least 1");
         }
-        return new PageCache(properties.getMaximumTasks(), clock, executor);
+        ReadCache cache = new ReadCache(properties.getMaximumTasks(), clock, executor, lookups);
+        Gauge.builder("taskgateway.cache.tasks", cache, ReadCache::weight)
+                .description("Tasks held by every source's reads together (bounded by taskgateway.cache.maximum-tasks)")
+                .register(meters);
+        return cache;
     }
 
     @Bean
-    MeterBinder pageCacheMetrics(PageCache pageCache) {
-        return registry -> CaffeineCacheMetrics.monitor(registry, pageCache.caffeine(), "upstream-pages");
+    ReadCacheMeters readCacheMeters(MeterRegistry meters) {
+        return new ReadCacheMeters(meters);
+    }
+
+    /** Every configured source's lookup counters, at zero from start-up. */
+    @Bean
+    MeterBinder readCacheSourceMeters(ReadCacheMeters lookups, ObjectProvider<SourceRegistry> registry) {
+        return meters -> registry.ifAvailable(sources -> sources.all()
+                .forEach(entry -> lookups.register(entry.info().id())));
     }
 }

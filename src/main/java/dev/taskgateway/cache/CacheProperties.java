@@ -3,15 +3,16 @@ package dev.taskgateway.cache;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code taskgateway.cache.*}: the memory bound of the upstream page cache, shared by all sources.
+ * {@code taskgateway.cache.*}: the memory bound of the held upstream reads, shared by all sources.
  * Each source's lifetimes are {@code taskgateway.sources.<id>.cache.fresh-ttl} and {@code stale-ttl}.
  */
 @ConfigurationProperties("taskgateway.cache")
 public class CacheProperties {
 
     /**
-     * Tasks all cached pages may hold together; a page weighs its task count plus one. Past it the
-     * least useful pages are evicted. About 1-3 KB of heap per task with its raw record.
+     * Tasks all held reads may hold together, their sorted views and id indexes included (a read
+     * weighs its task count plus one). Past it the least recently used reads are evicted. About
+     * 1-3 KB of heap per task with its raw record.
      */
     private long maximumTasks = 50_000;
 

@@ -91,4 +91,22 @@ public abstract class ForwardingTaskSource implements TaskSource {
     public Duration orderSkew() {
         return delegate.orderSkew();
     }
+
+    @Override
+    public Optional<UpstreamQuery> pushed(UpstreamQuery query) {
+        return delegate.pushed(query);
+    }
+
+    @Override
+    public boolean findsByScanning() {
+        return delegate.findsByScanning();
+    }
+
+    @Override
+    public void perform(TaskAction action, Task task) {
+        act(() -> {
+            delegate.perform(action, task);
+            return null;
+        });
+    }
 }

@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntFunction;
 
 /**
  * How many upstream pages a full read took last time, per source and query, so the next read of
- * the same list can ask for all of them at once instead of one round trip per page. Guesses only
- * save time: a read still follows the pages until the list says it ended. Thread-safe, bounded.
+ * the same list can ask for all of them at once instead of one round trip per page, and the
+ * parallel fetch of a run of pages. Guesses only save time: a read still follows the pages until
+ * the list says it ended. Thread-safe, bounded.
  */
 final class PagePlan {
 
@@ -24,24 +27,12 @@ final class PagePlan {
      */
     static final int MAX_PARALLEL = 12;
     private static final int MAX_ENTRIES = 1_024;
-    private static final int MAX_SORTED = 64;
 
     private final ExecutorService executor;
     private final Map<String, Integer> pages = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
             return size() > MAX_ENTRIES;
-        }
-    };
-
-    /** A full read's sorted matches, and the page task lists they were made from. */
-    private record Sorted(List<List<Task>> pages, List<Task> tasks) {
-    }
-
-    private final Map<String, Sorted> sorted = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Sorted> eldest) {
-            return size() > MAX_SORTED;
         }
     };
 
@@ -60,32 +51,10 @@ final class PagePlan {
     }
 
     /**
-     * The sorted matches of a full read whose pages are the very same lists as last time (a cache
-     * in front of the source answers with the same page objects until they expire), or null.
-     * Cached reads then cost no filtering, sorting or allocation per request.
-     */
-    synchronized List<Task> sorted(String sourceId, UpstreamQuery firstPage, List<List<Task>> pages) {
-        Sorted memo = sorted.get(key(sourceId, firstPage));
-        if (memo == null || memo.pages().size() != pages.size()) {
-            return null;
-        }
-        for (int i = 0; i < pages.size(); i++) {
-            if (memo.pages().get(i) != pages.get(i)) {
-                return null;
-            }
-        }
-        return memo.tasks();
-    }
-
-    /** Remembers the sorted matches of a full read made from {@code pages}. */
-    synchronized void rememberSorted(String sourceId, UpstreamQuery firstPage, List<List<Task>> pages,
-                                     List<Task> tasks) {
-        sorted.put(key(sourceId, firstPage), new Sorted(List.copyOf(pages), List.copyOf(tasks)));
-    }
-
-    /**
      * Pages {@code from..to} (inclusive), {@value #MAX_PARALLEL} at a time, in page order. The
-     * first failure is thrown once every page asked for has settled.
+     * first failure is thrown once every page asked for has settled. The calling thread runs every
+     * page no pool thread has taken yet, so a read makes progress however busy (or small) the pool
+     * is: a read waiting on page reads can never starve them.
      */
     List<UpstreamPage> fetch(int from, int to, IntFunction<UpstreamPage> page) {
         List<UpstreamPage> answers = new ArrayList<>();
@@ -95,17 +64,24 @@ final class PagePlan {
                 answers.add(page.apply(start));
                 continue;
             }
-            List<Future<UpstreamPage>> wave = new ArrayList<>();
+            List<FutureTask<UpstreamPage>> wave = new ArrayList<>();
             for (int p = start; p <= end; p++) {
                 int number = p;
-                wave.add(executor.submit(() -> page.apply(number)));
+                FutureTask<UpstreamPage> task = new FutureTask<>(() -> page.apply(number));
+                wave.add(task);
+                try {
+                    executor.execute(task);
+                } catch (RejectedExecutionException e) {
+                    // the pool is shutting down: this thread runs it below
+                }
             }
+            wave.forEach(FutureTask::run); // a no-op for each page a pool thread took first
             answers.addAll(join(wave));
         }
         return answers;
     }
 
-    private static List<UpstreamPage> join(List<Future<UpstreamPage>> wave) {
+    private static List<UpstreamPage> join(List<FutureTask<UpstreamPage>> wave) {
         List<UpstreamPage> answers = new ArrayList<>();
         RuntimeException failure = null;
         for (Future<UpstreamPage> future : wave) {

@@ -3,92 +3,197 @@ package dev.taskgateway.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Reads the first {@code limit} matching tasks after a position from one source, choosing the
- * strategy by the source's {@link Ordering}:
+ * Answers one source's part of a query from what the gateway holds of it ({@link HeldRead}s in
+ * the {@link ReadCache}), reading upstream only what is not held (DESIGN §7, read model):
  * <ul>
- *   <li>{@code NEWEST_FIRST}: pushes the position upstream as an inclusive {@code createdUntil}
- *       bound and reads pages only until the limit is reached and no later page can still hold a
- *       tie, so a page costs the same number of calls however deep the walk is;</li>
- *   <li>{@code UNORDERED}: reads every page (up to the scan cap) with the same query each time, so
- *       a cache in front of the source answers every later page of a walk, then sorts.</li>
+ *   <li>{@code UNORDERED}: the whole list, at the provider's largest page, read once while fresh and
+ *       shared by every query; filters, sizes, pages and cursor positions are answered locally.</li>
+ *   <li>{@code NEWEST_FIRST}: a run of pages from the top of the list as the provider receives it
+ *       (only pushed filters in the key), continued page by page as walks go deeper, so a walk of N
+ *       tasks costs about N ÷ page size calls. A cursor deeper than any held run starts a new run at
+ *       its position, pushed upstream as a time bound, so a page's cost stays flat at any depth.
+ *       A run held to its end answers every filter locally.</li>
  * </ul>
  * Every filter is applied here again, whatever the adapter pushed.
  */
 final class SourceReader {
 
     private static final Duration ONE_NANO = Duration.ofNanos(1);
-    private static final int MIN_NEWEST_FIRST_PAGE = 20;
+    /** Reading ahead for a filter answered locally assumes at least this share of tasks match. */
+    private static final double MIN_DENSITY = 0.02;
 
-    private SourceReader() {
+    private final ReadCache cache;
+    private final PagePlan plan;
+
+    SourceReader(ReadCache cache, PagePlan plan) {
+        this.cache = cache;
+        this.plan = plan;
+    }
+
+    /** The first {@code limit} tasks matching {@code filter} strictly after {@code after}. */
+    SourceSlice read(SourceRegistry.Entry entry, TaskFilter filter, Position after, int limit) {
+        Reading reading = new Reading(entry);
+        return entry.info().ordering() == Ordering.NEWEST_FIRST
+                ? reading.newestFirst(filter, after, limit)
+                : reading.unordered(filter, after, limit);
     }
 
     /**
-     * The upstream page size of a newest-first read: twice {@code limit}, within the provider's
-     * maximum. A read may stop only once it has seen a task older than the limit-th by more than
-     * the order skew, so a page of exactly {@code limit} always cost a second round trip; the
-     * second half of a page now does that job in the same call (it is what the second call used
-     * to fetch), so a page usually costs one call, at any depth.
+     * The task with that id from what is held (fresh), or from a read of the whole list when the
+     * source can find a task only by scanning; empty when the source must be asked directly.
+     *
+     * @param current true to accept no held read older than now (an action's pre-read)
      */
-    static int newestFirstPageSize(int maxPageSize, int limit) {
-        return Math.min(maxPageSize, 2 * Math.max(limit, MIN_NEWEST_FIRST_PAGE));
+    Optional<Optional<Task>> find(SourceRegistry.Entry entry, TaskId id, boolean current) {
+        if (!current) {
+            for (HeldRead held : cache.of(entry.info().id())) {
+                Task task = held.task(id);
+                if (task != null && fresh(entry, held)) {
+                    return Optional.of(Optional.of(task));
+                }
+            }
+        }
+        if (!entry.source().findsByScanning()) {
+            return Optional.empty();
+        }
+        Reading reading = new Reading(entry);
+        HeldRead whole = reading.complete(current);
+        Task task = whole.task(id);
+        if (task == null && (whole.truncated() || !whole.ended())) {
+            return Optional.empty(); // not in the part read: ask the source itself
+        }
+        return Optional.of(Optional.ofNullable(task));
     }
 
-    static SourceSlice read(TaskSource source, TaskFilter filter, Position after, int limit, PagePlan plan) {
-        Reading reading = new Reading(source, filter, plan);
-        return source.info().ordering() == Ordering.NEWEST_FIRST
-                ? reading.newestFirst(after, limit)
-                : reading.fullScan(after, limit);
+    /**
+     * Everything the source lists (up to its scan cap), for counting: the whole unordered list, or
+     * a newest-first run read to its end.
+     */
+    Counted count(SourceRegistry.Entry entry, TaskFilter filter) {
+        Reading reading = new Reading(entry);
+        HeldRead whole = reading.complete(false);
+        List<Task> matches = whole.sorted().stream().filter(filter::matches).toList();
+        return new Counted(matches, whole.ended() && !whole.truncated(), whole.fetchedAt(), reading.staleCause);
     }
 
-    /** The state of one read: what came back and how fresh it was. */
-    private static final class Reading {
+    /** A fresh, complete held read of the source that answers every filter, or null. */
+    HeldRead heldComplete(SourceRegistry.Entry entry) {
+        HeldRead top = cache.get(baseKey(entry.source()));
+        return top != null && top.ended() && !top.truncated() && fresh(entry, top) ? top : null;
+    }
+
+    /** What a count read: the matching tasks, whether that is all of them, and how fresh. */
+    record Counted(List<Task> matches, boolean exact, Instant fetchedAt, SourceException staleCause) {
+    }
+
+    private boolean fresh(SourceRegistry.Entry entry, HeldRead held) {
+        return Duration.between(held.fetchedAt(), cache.now()).compareTo(entry.policy().freshTtl()) < 0;
+    }
+
+    /** The list with nothing pushed: the one read every query of an unordered source shares. */
+    private static ReadKey baseKey(TaskSource source) {
+        UpstreamQuery all = new UpstreamQuery(java.util.Set.of(), null, null, null, 1, 1);
+        return new ReadKey(source.info().id(), normalized(source.pushed(all).orElse(all)), null);
+    }
+
+    /** One request's use of one source: what it cost and whether any of it came stale from the cache. */
+    private final class Reading {
+        private final SourceRegistry.Entry entry;
         private final TaskSource source;
         private final SourceInfo info;
-        private final TaskFilter filter;
-        private final PagePlan plan;
-        private final Map<TaskId, Task> found = new LinkedHashMap<>();
-        private int calls;
-        private int scanned;
-        private Instant oldestFetch;
+        private final boolean noCache = CallContext.current().noCache();
         private SourceException staleCause;
+        private int calls;
 
-        Reading(TaskSource source, TaskFilter filter, PagePlan plan) {
-            this.source = source;
-            this.info = source.info();
-            this.filter = filter;
-            this.plan = plan;
+        Reading(SourceRegistry.Entry entry) {
+            this.entry = entry;
+            this.source = entry.source();
+            this.info = entry.info();
+        }
+
+        SourceSlice unordered(TaskFilter filter, Position after, int limit) {
+            HeldRead whole = held(baseKey(source), false);
+            return slice(whole, filter, after, limit, null, null);
+        }
+
+        /** The whole list as far as it can be read for one request: complete, or cut at the scan cap. */
+        HeldRead complete(boolean current) {
+            ReadKey key = baseKey(source);
+            if (info.ordering() != Ordering.NEWEST_FIRST) {
+                return held(key, current);
+            }
+            HeldRead run = current ? null : usable(cache.get(key));
+            int scanned = 0;
+            while (run == null || !run.ended()) {
+                if (scanned >= info.scanCap()) {
+                    break;
+                }
+                HeldRead longer = extend(key, run, pagesLeft(run, Integer.MAX_VALUE));
+                if (longer == null) {
+                    break; // failed with something held: answered stale
+                }
+                scanned += longer.sorted().size() - (run == null ? 0 : run.sorted().size());
+                run = longer;
+            }
+            return run;
+        }
+
+        /** A fresh held read of {@code key}, else a new one; the old one stands in (stale) when that fails. */
+        private HeldRead held(ReadKey key, boolean current) {
+            HeldRead held = cache.get(key);
+            if (held != null && !current && !noCache && fresh(entry, held)) {
+                cache.record(info.id(), "hit");
+                return held;
+            }
+            try {
+                CompletableFuture<HeldRead> load = cache.load(key, null, entry.policy().staleTtl(), () -> readAll(key));
+                cache.record(info.id(), "miss");
+                return await(load);
+            } catch (SourceException failure) {
+                HeldRead fallback = held != null ? held : cache.get(key);
+                if (fallback == null || current) {
+                    throw failure;
+                }
+                cache.record(info.id(), "stale");
+                staleCause = failure;
+                return fallback;
+            }
         }
 
         /**
-         * Reads every page. The pages the same read took last time are asked for at once; without
-         * that, page 1's total says how many follow, and those are asked for at once. Then the
-         * answers are followed in order until one says the list ended, fetching on one by one if
-         * the list grew.
+         * Reads every page of an unordered list: page 1, then the pages its total (or the last read
+         * of the same list) says follow, all at once, then on one by one while the list goes on.
          */
-        SourceSlice fullScan(Position after, int limit) {
-            UpstreamQuery query = query(null, 1, info.maxPageSize());
-            int expected = plan.expected(info.id(), query);
-            List<UpstreamPage> fetched = new ArrayList<>(plan.fetch(1, Math.max(1, expected), this::fetchPage));
-            UpstreamPage first = fetched.get(0);
-            if (expected <= 1 && !ends(first) && first.total() != null) {
-                long pages = (first.total() + first.tasks().size() - 1) / first.tasks().size();
-                long bound = Math.min(pages, (info.scanCap() + first.tasks().size() - 1) / first.tasks().size());
-                fetched.addAll(plan.fetch(2, (int) Math.max(1, bound), this::fetchPage));
+        private HeldRead readAll(ReadKey key) {
+            UpstreamPage first = firstPage(key, cache.pageSize(info));
+            List<UpstreamPage> pages = new ArrayList<>(List.of(first));
+            int size = cache.pageSize(info); // after any step-down page 1 needed
+            int expected = plan.expected(info.id(), key.pushed());
+            if (!ends(first)) {
+                long more = first.total() != null
+                        ? (first.total() + size - 1) / size - 1 : Math.max(0, expected - 1);
+                long bound = Math.min(more, (info.scanCap() + size - 1) / size - 1);
+                if (bound > 0) {
+                    pages.addAll(plan.fetch(2, (int) bound + 1, page -> call(key.page(page, size))));
+                }
             }
             boolean truncated = false;
-            int page = 0;
             int seen = 0;
-            List<List<Task>> used = new ArrayList<>();
+            int used = 0;
             while (true) {
-                UpstreamPage answer = page < fetched.size() ? fetched.get(page) : fetchPage(page + 1);
-                page++;
-                used.add(answer.tasks());
+                UpstreamPage answer = used < pages.size() ? pages.get(used) : call(key.page(used + 1, size));
+                if (used >= pages.size()) {
+                    pages.add(answer);
+                }
+                used++;
                 seen += answer.tasks().size();
                 if (ends(answer)) {
                     break;
@@ -98,148 +203,310 @@ final class SourceReader {
                     break;
                 }
             }
-            plan.remember(info.id(), query, page);
-            List<Task> sorted = plan.sorted(info.id(), query, used);
-            if (sorted == null) {
-                used.forEach(tasks -> collect(tasks, null));
-                sorted = sorted();
-                plan.rememberSorted(info.id(), query, used, sorted);
-            }
-            int from = after == null ? 0 : firstAfter(sorted, after);
-            List<Task> slice = sorted.subList(from, Math.min(sorted.size(), from + limit));
-            return slice(slice, (long) sorted.size(), !truncated, truncated);
+            plan.remember(info.id(), key.pushed(), used);
+            return HeldRead.of(key, size, pages.subList(0, used), truncated, cache.now(), Duration.ZERO);
         }
 
-        SourceSlice newestFirst(Position after, int limit) {
-            Instant until = after == null || after.createdAt() == null
-                    ? untilOfFilter() : min(untilOfFilter(), after.createdAt());
-            int pageSize = newestFirstPageSize(info.maxPageSize(), limit);
-            UpstreamQuery query = query(until, 1, pageSize);
-            // page=N needs N*size+1 tasks; the window (10,000) may not be cut short by a smaller cap.
-            int cap = Math.max(info.scanCap(), limit);
-            Long total = null;
-            boolean totalExact = false;
-            boolean truncated = false;
-            Task lastSeen = null;
-            for (int page = 1; ; page++) {
-                UpstreamPage answer = fetch(query.withPage(page));
-                if (page == 1 && after == null) {
-                    total = answer.total();
-                    totalExact = answer.totalExact();
-                }
-                collect(answer.tasks(), after);
-                if (answer.last() || answer.tasks().isEmpty()) {
-                    if (after == null && !totalExact) {
-                        // Read to the end from the top: what matched is the exact total, even for
-                        // filters the provider could not count.
-                        total = (long) found.size();
-                        totalExact = true;
+        /**
+         * Page 1 at the remembered page size; when the provider refuses that size (a 4xx), the size
+         * steps down and is remembered, rather than failing the source.
+         */
+        private UpstreamPage firstPage(ReadKey key, int pageSize) {
+            int size = pageSize;
+            while (true) {
+                try {
+                    return call(key.page(1, size));
+                } catch (SourceException refused) {
+                    int smaller = refused.code() == ErrorCode.UPSTREAM_REJECTED ? cache.stepDown(info, size) : 0;
+                    if (smaller <= 0 || smaller >= size) {
+                        throw refused;
                     }
+                    size = smaller;
+                }
+            }
+        }
+
+        SourceSlice newestFirst(TaskFilter filter, Position after, int limit) {
+            HeldRead complete = noCache ? null : heldComplete(entry);
+            if (complete != null) {
+                cache.record(info.id(), "hit");
+                return slice(complete, filter, after, limit, null, null);
+            }
+            int size = cache.pageSize(info);
+            Optional<UpstreamQuery> pushed = source.pushed(new UpstreamQuery(filter.statuses(), filter.nameContains(),
+                    filter.createdFrom(), untilOfFilter(filter), 1, size));
+            if (pushed.isEmpty()) {
+                return new SourceSlice(List.of(), 0L, true, false, 0, null, null, null);
+            }
+            UpstreamQuery list = normalized(pushed.get());
+            ReadKey top = new ReadKey(info.id(), list, null);
+            boolean bounds = canBound(size);
+            HeldRead run = choose(top, after, bounds);
+            ReadKey key = run != null ? run.key() : after == null || after.createdAt() == null || !bounds ? top
+                    : new ReadKey(info.id(), list, after.createdAt());
+            boolean exactTotals = fullyPushed(filter, list);
+            int cap = Math.max(info.scanCap(), limit);
+            int scanned = 0;
+            while (true) {
+                if (run != null) {
+                    int matches = matchesAfter(run, filter, after, limit);
+                    if (matches >= limit || run.ended() || below(run, filter.createdFrom())) {
+                        return answer(run, top, exactTotals, filter, after, limit, null);
+                    }
+                    if (scanned >= cap) {
+                        return answer(run, top, exactTotals, filter, after, limit, run.frontier());
+                    }
+                }
+                if (run != null && run.sorted().size() >= cache.maxRunTasks() && bounds && after != null
+                        && after.createdAt() != null && !after.createdAt().equals(run.key().start())) {
+                    // Held this deep, a run would crowd out every other read: go on from the cursor instead.
+                    key = new ReadKey(info.id(), list, after.createdAt());
+                    run = null;
+                    continue;
+                }
+                int room = (int) Math.ceil((double) (cap - scanned) / (run == null ? size : run.pageSize()));
+                HeldRead longer = extend(key, run, Math.min(room, pagesFor(run, filter, after, limit)));
+                if (longer == null) {
+                    return answer(run, top, exactTotals, filter, after, limit, run.frontier());
+                }
+                scanned += longer.sorted().size() - (run == null ? 0 : run.sorted().size());
+                run = longer;
+            }
+        }
+
+        /**
+         * The held run a walk continues: for a first page the top of the list if fresh; for a cursor,
+         * a fresh run that starts at or above the cursor and has been read down to it.
+         */
+        private HeldRead choose(ReadKey top, Position after, boolean bounds) {
+            if (noCache) {
+                return null;
+            }
+            if (after == null || !bounds) {
+                return usable(cache.get(top));
+            }
+            HeldRead best = null;
+            for (HeldRead run : cache.family(top)) {
+                if (fresh(entry, run) && startsAbove(run, after) && run.reached(after)
+                        && (best == null || run.sorted().size() > best.sorted().size())) {
+                    best = run;
+                }
+            }
+            return best;
+        }
+
+        /** True when the adapter pushes a createdAt upper bound, so a read can start mid-list. */
+        private boolean canBound(int size) {
+            UpstreamQuery probe = new UpstreamQuery(java.util.Set.of(), null, null, Instant.EPOCH.plusSeconds(1), 1,
+                    size);
+            return source.pushed(probe).map(q -> q.createdUntil() != null).orElse(false);
+        }
+
+        /** True when the provider receives every task-level filter, so its count is the count. */
+        private boolean fullyPushed(TaskFilter filter, UpstreamQuery list) {
+            return list.statuses().equals(filter.statuses())
+                    && java.util.Objects.equals(list.nameContains(), filter.nameContains())
+                    && java.util.Objects.equals(list.createdFrom(), filter.createdFrom())
+                    && java.util.Objects.equals(list.createdUntil(), untilOfFilter(filter));
+        }
+
+        private HeldRead usable(HeldRead held) {
+            return held != null && !noCache && fresh(entry, held) ? held : null;
+        }
+
+        private boolean startsAbove(HeldRead run, Position after) {
+            Instant start = run.key().start();
+            return start == null || (after.createdAt() != null && !start.isBefore(after.createdAt()));
+        }
+
+        /**
+         * Reads {@code pages} more pages of {@code key}'s run (or its first ones), sharing the load
+         * with every request that needs the same step. Null when that fails and {@code run} stands in.
+         */
+        private HeldRead extend(ReadKey key, HeldRead run, int pages) {
+            try {
+                CompletableFuture<HeldRead> load = cache.load(key, run, entry.policy().staleTtl(),
+                        () -> grow(key, run, pages));
+                cache.record(info.id(), "miss");
+                return await(load);
+            } catch (SourceException failure) {
+                if (run == null) {
+                    HeldRead old = cache.get(key);
+                    if (old == null) {
+                        throw failure;
+                    }
+                    cache.record(info.id(), "stale");
+                    staleCause = failure;
+                    return old;
+                }
+                cache.record(info.id(), "stale");
+                staleCause = failure;
+                return null;
+            }
+        }
+
+        /** The run {@code key} with {@code pages} more pages read (or its first ones, page 1 first). */
+        private HeldRead grow(ReadKey key, HeldRead run, int pages) {
+            List<UpstreamPage> answers = new ArrayList<>();
+            int from = run == null ? 1 : run.pages() + 1;
+            if (run == null) {
+                answers.add(firstPage(key, cache.pageSize(info)));
+                from = 2;
+            }
+            int size = run == null ? cache.pageSize(info) : run.pageSize();
+            int to = run == null ? pages : from + pages - 1;
+            if (to >= from && (answers.isEmpty() || !ends(answers.get(0)))) {
+                answers.addAll(plan.fetch(from, to, page -> call(key.page(page, size))));
+            }
+            return run == null
+                    ? HeldRead.of(key, size, answers, false, cache.now(), source.orderSkew())
+                    : run.extend(answers, false);
+        }
+
+        /** Pages to read next: enough for the matches still missing at the density seen so far, at least one. */
+        private int pagesFor(HeldRead run, TaskFilter filter, Position after, int limit) {
+            int size = run == null ? cache.pageSize(info) : run.pageSize();
+            double density = 1;
+            if (run != null && !run.sorted().isEmpty()) {
+                long all = run.sorted().stream().filter(filter::matches).count();
+                density = Math.max(MIN_DENSITY, (double) all / run.sorted().size());
+            }
+            int missing = limit - (run == null ? 0 : matchesAfter(run, filter, after, limit));
+            // A tenth more: the tasks of the oldest second read are not complete until the next page.
+            double tasks = Math.max(1, missing) * 1.1 / density;
+            int pages = (int) Math.min(PagePlan.MAX_PARALLEL, Math.ceil(tasks / size));
+            return pagesLeft(run, Math.max(1, pages));
+        }
+
+        /** At most {@code wanted}, and no more than the provider's total says are left. */
+        private int pagesLeft(HeldRead run, int wanted) {
+            int size = run == null ? cache.pageSize(info) : run.pageSize();
+            if (run == null || run.total() == null) {
+                return Math.min(wanted, run == null ? 1 : PagePlan.MAX_PARALLEL);
+            }
+            long left = (run.total() + size - 1) / size - run.pages();
+            return (int) Math.max(1, Math.min(wanted, Math.min(left, PagePlan.MAX_PARALLEL)));
+        }
+
+        /** True when everything at or after {@code from} is held: the run is complete below it. */
+        private boolean below(HeldRead run, Instant from) {
+            Position frontier = run.frontier();
+            return from != null && frontier != null && frontier.createdAt() != null
+                    && frontier.createdAt().isBefore(from);
+        }
+
+        private int matchesAfter(HeldRead run, TaskFilter filter, Position after, int limit) {
+            int count = 0;
+            List<Task> sorted = run.sorted();
+            for (int i = run.firstAfter(after); i < sorted.size() && count < limit; i++) {
+                Task task = sorted.get(i);
+                if (!run.covers(task.position())) {
                     break;
                 }
-                lastSeen = answer.tasks().get(answer.tasks().size() - 1);
-                if (enoughBefore(lastSeen, limit)) {
+                if (filter.matches(task)) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /**
+         * A newest-first run's answer: matches within its complete part, and a frontier when cut short.
+         * The total: counted when the run holds the whole list, else the provider's count of the list
+         * (exact when it receives every filter; a run that began mid-list asks the top for it).
+         */
+        private SourceSlice answer(HeldRead run, ReadKey top, boolean exactTotals, TaskFilter filter, Position after,
+                                   int limit, Position frontier) {
+            if (run.ended() && run.key().start() == null) {
+                return slice(run, filter, after, limit, null, frontier);
+            }
+            HeldRead counted = run.key().start() == null ? run : cache.get(top);
+            if (counted == null && exactTotals) {
+                counted = extend(top, null, 1);
+            }
+            Long total = counted == null ? null : counted.total();
+            Total known = new Total(total, exactTotals && counted != null && counted.totalExact());
+            return slice(run, filter, after, limit, known, frontier);
+        }
+
+        /** A count the provider gave. */
+        private record Total(Long value, boolean exact) {
+        }
+
+        /**
+         * The slice of a held read: its first {@code limit} matches after {@code after} (within its
+         * complete part), and the total: counted here when {@code given} is null (the read holds every
+         * task), else the provider's.
+         */
+        private SourceSlice slice(HeldRead read, TaskFilter filter, Position after, int limit, Total given,
+                                  Position frontier) {
+            List<Task> sorted = read.sorted();
+            List<Task> tasks = new ArrayList<>(Math.min(limit, 64));
+            for (int i = read.firstAfter(after); i < sorted.size() && tasks.size() < limit; i++) {
+                Task task = sorted.get(i);
+                if (info.ordering() == Ordering.NEWEST_FIRST && !read.covers(task.position())) {
                     break;
                 }
-                if (scanned >= cap) {
-                    truncated = true;
-                    break;
+                if (filter.matches(task)) {
+                    tasks.add(task);
                 }
             }
-            if (after != null) {
-                UpstreamPage count = fetch(query(null, 1, 1));
-                total = count.total();
-                totalExact = count.totalExact();
-            }
-            List<Task> slice = sorted().stream().limit(limit).toList();
-            // Cut short: only tasks newer than the last one seen are known completely.
-            Position frontier = truncated && lastSeen.createdAt() != null ? Position.before(lastSeen.createdAt()) : null;
-            return new SourceSlice(slice, total, totalExact && !truncated, truncated, calls, oldestFetch,
-                    staleCause, frontier);
+            Long total = given != null ? given.value() : Long.valueOf(sorted.stream().filter(filter::matches).count());
+            boolean exact = given == null ? !read.truncated() : given.exact();
+            Position cut = frontier != null && (after == null || after.isBefore(frontier)) ? frontier : null;
+            return new SourceSlice(tasks, total, exact, read.truncated() || cut != null, calls, read.fetchedAt(),
+                    staleCause, cut);
         }
 
-        /** The index of the first task strictly after {@code after} in a sorted list (binary search). */
-        private static int firstAfter(List<Task> sorted, Position after) {
-            int low = 0;
-            int high = sorted.size();
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (after.isBefore(sorted.get(mid).position())) {
-                    high = mid;
-                } else {
-                    low = mid + 1;
-                }
-            }
-            return low;
-        }
-
-        /** True when {@code limit} tasks are found and no later upstream item can precede them. */
-        private boolean enoughBefore(Task lastSeen, int limit) {
-            if (found.size() < limit) {
-                return false;
-            }
-            Position boundary = sorted().get(limit - 1).position();
-            return lastSeen.createdAt() != null && boundary.createdAt() != null
-                    && lastSeen.createdAt().plus(source.orderSkew()).isBefore(boundary.createdAt());
-        }
-
-        private UpstreamQuery query(Instant until, int page, int pageSize) {
-            return new UpstreamQuery(filter.statuses(), filter.nameContains(), filter.createdFrom(),
-                    until == null ? untilOfFilter() : until, page, pageSize);
-        }
-
-        private Instant untilOfFilter() {
-            return filter.createdTo() == null ? null : filter.createdTo().minus(ONE_NANO);
-        }
-
-        private UpstreamPage fetchPage(int page) {
-            return fetch(query(null, 1, info.maxPageSize()).withPage(page));
-        }
-
-        private static boolean ends(UpstreamPage answer) {
-            return answer.last() || answer.tasks().isEmpty();
-        }
-
-        /** One upstream call; may run on several threads at once during a full read. */
-        private UpstreamPage fetch(UpstreamQuery query) {
+        /** One upstream call; may run on several threads at once during a read. */
+        private UpstreamPage call(UpstreamQuery query) {
             UpstreamPage answer = source.fetch(query);
             synchronized (this) {
-                account(answer);
+                calls++;
             }
             return answer;
         }
 
-        private void account(UpstreamPage answer) {
-            calls++;
-            if (answer.fetchedAt() != null && (oldestFetch == null || answer.fetchedAt().isBefore(oldestFetch))) {
-                oldestFetch = answer.fetchedAt();
-            }
-            if (answer.staleCause() != null) {
-                staleCause = answer.staleCause();
-            }
-        }
-
-        private void collect(List<Task> tasks, Position after) {
-            for (Task task : tasks) {
-                scanned++;
-                if (filter.matches(task) && (after == null || after.isBefore(task.position()))) {
-                    found.putIfAbsent(task.id(), task);
-                }
+        /** Waits for a shared load until the request's deadline; failures come out as {@link SourceException}s. */
+        private HeldRead await(CompletableFuture<HeldRead> load) {
+            try {
+                long nanos = CallContext.current().remainingNanos();
+                return nanos == Long.MAX_VALUE ? load.get() : load.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw asSourceException(e.getCause());
+            } catch (TimeoutException e) {
+                throw new SourceException(ErrorCode.UPSTREAM_TIMEOUT, "no answer within the request deadline");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SourceException(ErrorCode.UPSTREAM_TIMEOUT, "no answer within the request deadline");
             }
         }
 
-        private List<Task> sorted() {
-            List<Task> all = new ArrayList<>(found.values());
-            all.sort(Task.ORDER);
-            return all;
+        private SourceException asSourceException(Throwable failure) {
+            if (failure instanceof SourceException sourceFailure) {
+                return sourceFailure;
+            }
+            if (failure instanceof java.util.concurrent.RejectedExecutionException) {
+                return new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE, "the gateway is shutting down");
+            }
+            System.getLogger(SourceReader.class.getName()).log(System.Logger.Level.WARNING,
+                    "source " + info.id() + " failed unexpectedly", failure);
+            return new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "could not read the provider's answer",
+                    null, failure);
         }
+    }
 
-        private SourceSlice slice(List<Task> tasks, Long total, boolean exact, boolean truncated) {
-            return new SourceSlice(tasks, total, exact, truncated, calls, oldestFetch, staleCause, null);
-        }
+    /** A pushed query as a key: page and page size are the read's business, not the list's. */
+    private static UpstreamQuery normalized(UpstreamQuery pushed) {
+        return new UpstreamQuery(pushed.statuses(), pushed.nameContains(), pushed.createdFrom(), pushed.createdUntil(),
+                1, 1);
+    }
 
-        private static Instant min(Instant a, Instant b) {
-            return a == null ? b : Comparator.<Instant>naturalOrder().compare(a, b) <= 0 ? a : b;
-        }
+    private static boolean ends(UpstreamPage answer) {
+        return answer.last() || answer.tasks().isEmpty();
+    }
+
+    private static Instant untilOfFilter(TaskFilter filter) {
+        return filter.createdTo() == null ? null : filter.createdTo().minus(ONE_NANO);
     }
 }

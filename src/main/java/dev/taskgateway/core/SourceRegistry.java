@@ -10,8 +10,13 @@ import java.util.Optional;
 /** Every configured source by id, in configuration order, with its health. */
 public final class SourceRegistry {
 
-    /** One configured source. */
-    public record Entry(TaskSource source, boolean enabled, SourceHealth health) {
+    /** One configured source and how long its reads serve. */
+    public record Entry(TaskSource source, boolean enabled, SourceHealth health, ReadPolicy policy) {
+
+        /** A source with the default read lifetimes. */
+        public Entry(TaskSource source, boolean enabled, SourceHealth health) {
+            this(source, enabled, health, ReadPolicy.DEFAULT);
+        }
 
         /** Shortcut for {@code source().info()}. */
         public SourceInfo info() {

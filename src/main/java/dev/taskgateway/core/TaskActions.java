@@ -14,9 +14,12 @@ import java.util.stream.Collectors;
 public final class TaskActions {
 
     private final SourceRegistry registry;
+    private final TaskQueryEngine engine;
 
-    public TaskActions(SourceRegistry registry) {
+    /** Actions on {@code registry}'s sources; pre-reads go through {@code engine}'s read model. */
+    public TaskActions(SourceRegistry registry, TaskQueryEngine engine) {
         this.registry = registry;
+        this.engine = engine;
     }
 
     /** Performs {@code action} on one task and answers the task as it was before. */
@@ -25,13 +28,13 @@ public final class TaskActions {
         if (!source.info().actions().contains(action)) {
             throw new ActionNotSupportedException(source.info(), action);
         }
-        Task task = source.find(id.nativeId()).orElseThrow(() -> new TaskNotFoundException(id));
+        Task task = engine.current(id);
         if (!task.actions().contains(action)) {
             throw new ActionConflictException("task " + id + " is " + task.status() + "; it accepts now: "
                     + (task.actions().isEmpty() ? "nothing"
                     : task.actions().stream().map(TaskAction::wireName).collect(Collectors.joining(", "))));
         }
-        source.perform(action, id.nativeId());
+        source.perform(action, task);
         return task;
     }
 

@@ -22,19 +22,27 @@ public final class TaskQueryEngine {
     private final SourceRegistry registry;
     private final CursorCodec cursors;
     private final FanOut fanOut;
-    private final PagePlan plan;
+    private final SourceReader reader;
 
+    /** An engine holding its reads in a store of its own, bounded only by the sources' scan caps. */
     public TaskQueryEngine(SourceRegistry registry, ExecutorService executor, CursorCodec cursors,
                            Clock clock, Duration deadline) {
+        this(registry, executor, cursors, clock, deadline,
+                new ReadCache(Long.MAX_VALUE, clock, executor, ReadCache.Listener.NONE));
+    }
+
+    /** An engine answering from, and reading into, {@code reads}. */
+    public TaskQueryEngine(SourceRegistry registry, ExecutorService executor, CursorCodec cursors,
+                           Clock clock, Duration deadline, ReadCache reads) {
         this.registry = registry;
         this.cursors = cursors;
         this.fanOut = new FanOut(executor, clock, deadline);
-        this.plan = new PagePlan(executor);
+        this.reader = new SourceReader(reads, new PagePlan(executor));
     }
 
-    /** The page plan reads share, so stats reads learn from list reads too. */
-    PagePlan plan() {
-        return plan;
+    /** The reader list, stats and detail reads share, so each is answered from what the others read. */
+    SourceReader reader() {
+        return reader;
     }
 
     /** The page {@code query} asks for. Never throws for a failing source: it reports it. */
@@ -45,7 +53,7 @@ public final class TaskQueryEngine {
         Position after = query.cursor() == null ? null : query.cursor().after();
 
         List<SourceRegistry.Entry> selected = selected(filter);
-        var results = fanOut.run(selected, e -> SourceReader.read(e.source(), filter, after, limit, plan));
+        var results = fanOut.run(selected, e -> reader.read(e, filter, after, limit));
 
         List<List<Task>> slices = new ArrayList<>();
         Position frontier = null;
@@ -93,13 +101,30 @@ public final class TaskQueryEngine {
                 exact && complete, next), reports, complete);
     }
 
-    /** Reads one task with its raw record; throws when it is missing or its source fails. */
+    /**
+     * Reads one task with its raw record: from a fresh held read of its source when one has it, else
+     * from the provider (a whole-list read, shared and cached, for a source that can only scan).
+     * Throws when it is missing or its source fails.
+     */
     public Task get(TaskId id) {
+        return lookup(id, false);
+    }
+
+    /**
+     * Reads one task as it is now, for an action's pre-read: never from a held read made before this
+     * call. Bounded by the request deadline like every read.
+     */
+    public Task current(TaskId id) {
+        return lookup(id, true);
+    }
+
+    private Task lookup(TaskId id, boolean current) {
         SourceRegistry.Entry entry = registry.find(id.source())
                 .filter(SourceRegistry.Entry::enabled)
                 .orElseThrow(() -> new UnknownSourceException(id.source()));
-        var result = fanOut.run(List.of(entry),
-                e -> e.source().find(id.nativeId()).orElseThrow(() -> new TaskNotFoundException(id))).get(0);
+        var result = fanOut.run(List.of(entry), e -> reader.find(e, id, current)
+                .orElseGet(() -> e.source().find(id.nativeId()))
+                .orElseThrow(() -> new TaskNotFoundException(id))).get(0);
         if (result.failure() != null) {
             throw result.failure();
         }

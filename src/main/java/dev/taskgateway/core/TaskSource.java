@@ -35,6 +35,15 @@ public interface TaskSource {
         throw new ActionNotSupportedException(info(), action);
     }
 
+    /**
+     * Performs {@code action} on a task just read (the engine's pre-read), so a provider that needs
+     * the task's record for the call (e.g. its sub-account) does not read it again. The default
+     * performs it by native id.
+     */
+    default void perform(TaskAction action, Task task) {
+        perform(action, task.id().nativeId());
+    }
+
     /** Operations on the source as a whole that its provider offers. The default offers none. */
     default Set<SourceOperation> operations() {
         return Set.of();
@@ -95,5 +104,23 @@ public interface TaskSource {
      */
     default java.time.Duration orderSkew() {
         return java.time.Duration.ZERO;
+    }
+
+    /**
+     * {@code query} as this source would send it upstream: the filters it cannot push (or pushes
+     * only approximately, the engine re-applying them) dropped, so every query with the same pushed
+     * form shares one upstream read (DESIGN §7). Empty when no task can match, so no call is needed.
+     * The default pushes nothing: the engine reads the whole list and answers every filter itself.
+     */
+    default Optional<UpstreamQuery> pushed(UpstreamQuery query) {
+        return Optional.of(new UpstreamQuery(Set.of(), null, null, null, query.page(), query.pageSize()));
+    }
+
+    /**
+     * True when the provider has no way to look up one task, so {@link #find} pages through the
+     * list: the engine then answers details from a (shared, cached) read of the whole list instead.
+     */
+    default boolean findsByScanning() {
+        return false;
     }
 }

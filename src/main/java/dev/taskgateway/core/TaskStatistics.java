@@ -30,7 +30,7 @@ public final class TaskStatistics {
     public TaskStats stats(TaskFilter filter) {
         Set<TaskStatus> statuses = filter.statuses().isEmpty() ? EnumSet.allOf(TaskStatus.class)
                 : EnumSet.copyOf(filter.statuses());
-        var results = fanOut.run(engine.selected(filter), e -> count(e.source(), filter, statuses, engine.plan()));
+        var results = fanOut.run(engine.selected(filter), e -> count(e, filter, statuses, engine.reader()));
         Map<TaskStatus, Long> byStatus = zeros(statuses);
         List<TaskStats.SourceStats> bySource = new ArrayList<>();
         long total = 0;
@@ -83,25 +83,38 @@ public final class TaskStatistics {
                            java.time.Instant fetchedAt, SourceException staleCause) {
     }
 
-    private static Counted count(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses, PagePlan plan) {
-        Optional<Map<TaskStatus, Long>> counters = source.counts(filter);
-        if (counters.isPresent()) {
-            Map<TaskStatus, Long> byStatus = zeros(statuses);
-            counters.get().forEach((status, n) -> {
-                if (statuses.contains(status)) {
-                    byStatus.put(status, n);
-                }
-            });
-            return new Counted(sum(byStatus), byStatus, "native", true, null, null);
+    /**
+     * Counts from a fresh held read of the whole list when there is one (no call); else from the
+     * provider's own counters; else from a read of the whole list, which later lists and details
+     * share; past the scan cap of a newest-first list, from one page-size-1 probe per status.
+     */
+    private static Counted count(SourceRegistry.Entry entry, TaskFilter filter, Set<TaskStatus> statuses,
+                                 SourceReader reader) {
+        TaskSource source = entry.source();
+        HeldRead held = reader.heldComplete(entry);
+        if (held == null) {
+            Optional<Map<TaskStatus, Long>> counters = source.counts(filter);
+            if (counters.isPresent()) {
+                Map<TaskStatus, Long> byStatus = zeros(statuses);
+                counters.get().forEach((status, n) -> {
+                    if (statuses.contains(status)) {
+                        byStatus.put(status, n);
+                    }
+                });
+                return new Counted(sum(byStatus), byStatus, "native", true, null, null);
+            }
         }
-        Optional<Counted> probed = probe(source, filter, statuses);
-        if (probed.isPresent()) {
-            return probed.get();
+        SourceReader.Counted read = reader.count(entry, filter);
+        if (!read.exact() && source.info().ordering() == Ordering.NEWEST_FIRST) {
+            Optional<Counted> probed = probe(source, filter, statuses);
+            if (probed.isPresent()) {
+                return probed.get();
+            }
         }
-        SourceSlice all = SourceReader.read(source, filter, null, source.info().scanCap(), plan);
         Map<TaskStatus, Long> byStatus = zeros(statuses);
-        all.tasks().forEach(task -> byStatus.merge(task.status(), 1L, Long::sum));
-        return new Counted(sum(byStatus), byStatus, "scan", !all.truncated(), all.fetchedAt(), all.staleCause());
+        read.matches().forEach(task -> byStatus.merge(task.status(), 1L, Long::sum));
+        return new Counted(sum(byStatus), byStatus, held == null ? "scan" : "held", read.exact(),
+                read.fetchedAt(), read.staleCause());
     }
 
     /** One page-size-1 call per status; empty when any total is not exact for the filter. */

@@ -1,5 +1,6 @@
 package dev.taskgateway.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,8 @@ class NewapiDemoConfiguration {
     SimulatorServer newapiSimulator(DemoProperties demo) {
         NewapiSimulator simulator = new NewapiSimulator(demo.getTasksPerProvider(), demo.getSeed(), Instant.now(),
                 NewapiSimulator.Shape.CURRENT);
+        // As the real one answers: 180 requests per 180 s per client IP, then 429 with an empty body.
+        simulator.rateLimit(180, Duration.ofSeconds(180));
         return SimulatorServer.start("new-api", demo.getBindAddress(), demo.getPorts().getNewApi(),
                 Faults.latency(demo.getLatency()), simulator);
     }

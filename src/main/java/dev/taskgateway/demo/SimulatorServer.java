@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,6 +94,9 @@ public final class SimulatorServer implements AutoCloseable {
     private final ExecutorService executor;
     private volatile Faults faults;
 
+    /** Answers given, by HTTP status (the {@code /__sim} switch not counted): what a test checks a provider saw. */
+    private final Map<Integer, AtomicLong> answered = new ConcurrentHashMap<>();
+
     private SimulatorServer(String name, HttpServer server, ExecutorService executor, Faults faults) {
         this.name = name;
         this.server = server;
@@ -144,6 +149,17 @@ public final class SimulatorServer implements AutoCloseable {
         return "http://" + host + ":" + port();
     }
 
+    /** Requests answered with {@code status} so far. */
+    public long answered(int status) {
+        var count = answered.get(status);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Requests answered so far, any status. */
+    public long answered() {
+        return answered.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
     /** The faults in force. */
     public Faults faults() {
         return faults;
@@ -187,7 +203,9 @@ public final class SimulatorServer implements AutoCloseable {
             if (random.nextDouble() < now.slowRate()) {
                 pause(now.slowDelay());
             }
-            reply(exchange, handler.handle(call));
+            Reply reply = handler.handle(call);
+            answered.computeIfAbsent(reply.status(), k -> new AtomicLong()).incrementAndGet();
+            reply(exchange, reply);
         } catch (RuntimeException e) {
             LOG.warn("{} simulator failed on {} {}", name, exchange.getRequestMethod(), exchange.getRequestURI(), e);
         }

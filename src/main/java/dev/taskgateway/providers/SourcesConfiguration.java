@@ -1,5 +1,6 @@
 package dev.taskgateway.providers;
 
+import dev.taskgateway.core.ReadPolicy;
 import dev.taskgateway.core.SourceHealth;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.TaskId;
@@ -64,7 +65,8 @@ public class SourcesConfiguration {
             SourceSettings settings = settings(id, source, byType);
             TaskSource taskSource = decorator.getIfAvailable(() -> SourceDecorator.NONE)
                     .decorate(byType.get(settings.type()).create(settings, binder), settings);
-            entries.add(new SourceRegistry.Entry(taskSource, settings.enabled(), new SourceHealth()));
+            entries.add(new SourceRegistry.Entry(taskSource, settings.enabled(), new SourceHealth(),
+                    policy(settings.prefix(), source.getCache())));
         });
         return new SourceRegistry(entries);
     }
@@ -84,6 +86,17 @@ public class SourcesConfiguration {
         return new SourceSettings(id, source.getType(), baseUrl(prefix, source.getBaseUrl()),
                 source.isEnabled(), positive(prefix + ".timeout", source.getTimeout()),
                 zone(prefix, source.getTimezone()), scanCap(prefix, source.getScanCap()));
+    }
+
+    /** The source's cache lifetimes; 0 <= fresh-ttl <= stale-ttl. */
+    private static ReadPolicy policy(String prefix, SourcesProperties.Cache ttl) {
+        if (ttl == null || ttl.getFreshTtl() == null || ttl.getStaleTtl() == null || ttl.getFreshTtl().isNegative()
+                || ttl.getStaleTtl().compareTo(ttl.getFreshTtl()) < 0) {
+            throw new InvalidConfigurationPropertyValueException(prefix + ".cache.stale-ttl",
+                    ttl == null ? null : ttl.getStaleTtl(), "must be at least fresh-ttl ("
+                    + (ttl == null ? null : ttl.getFreshTtl()) + "), which must not be negative");
+        }
+        return new ReadPolicy(ttl.getFreshTtl(), ttl.getStaleTtl());
     }
 
     private static URI baseUrl(String prefix, String value) {

@@ -49,8 +49,11 @@ public class SourcesProperties {
         /** Most tasks read from an unordered source for one request. */
         private int scanCap = 10_000;
 
-        /** Cache lifetimes of this source's pages. */
+        /** Cache lifetimes of this source's reads. */
         private Cache cache = new Cache();
+
+        /** The provider's request budget this source spends (defaults per provider: docs/operations.md). */
+        private Budget budget = new Budget();
 
         public String getType() { return type; }
         public void setType(String type) { this.type = type; }
@@ -66,15 +69,44 @@ public class SourcesProperties {
         public void setScanCap(int scanCap) { this.scanCap = scanCap; }
         public Cache getCache() { return cache; }
         public void setCache(Cache cache) { this.cache = cache; }
+        public Budget getBudget() { return budget; }
+        public void setBudget(Budget budget) { this.budget = budget; }
+    }
+
+    /**
+     * A provider's request budget: at most {@code limit} calls in any {@code period}, sliding, as the
+     * provider counts them. Unset keys take the provider's default (new-api: 180 per 180 s per host).
+     */
+    public static class Budget {
+
+        /** Calls allowed in any period; unset: the provider's default. */
+        private Integer limit;
+
+        /** The sliding window the limit counts over; unset: the provider's default. */
+        private Duration period;
+
+        /**
+         * Who shares the budget: {@code host} (every source of this provider on the same host and port,
+         * as a provider counting per client IP sees them), {@code source} (this source alone), or any
+         * other name (every source naming it). Unset: {@code host} for new-api, else {@code source}.
+         */
+        private String scope;
+
+        public Integer getLimit() { return limit; }
+        public void setLimit(Integer limit) { this.limit = limit; }
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
+        public String getScope() { return scope; }
+        public void setScope(String scope) { this.scope = scope; }
     }
 
     /** Cache lifetimes of one source. */
     public static class Cache {
 
-        /** Age up to which a cached page is served without asking the upstream. */
+        /** Age up to which a held read answers without asking the upstream. */
         private Duration freshTtl = Duration.ofSeconds(15);
 
-        /** Age up to which a cached page is served when the upstream fails. */
+        /** Age up to which a held read answers, flagged STALE, when the upstream fails. */
         private Duration staleTtl = Duration.ofMinutes(10);
 
         public Duration getFreshTtl() { return freshTtl; }

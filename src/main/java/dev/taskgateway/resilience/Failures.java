@@ -6,7 +6,6 @@ import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.TaskNotFoundException;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 
 /**
  * Which failures the decorators act on, in one place:
@@ -40,9 +39,10 @@ final class Failures {
         return !isDomainAnswer(failure);
     }
 
-    /** True when the gateway itself refused the call (rate limiter, bulkhead) without asking the provider. */
+    /** True when the gateway itself refused the call (provider budget, bulkhead) without asking the provider. */
     static boolean rejectedLocally(SourceException failure) {
-        return failure.getCause() instanceof RequestNotPermitted || failure.getCause() instanceof BulkheadFullException;
+        return failure.getCause() instanceof ProviderBudget.BudgetExhausted
+                || failure.getCause() instanceof BulkheadFullException;
     }
 
     /** The provider answered, and the answer is "no" (missing task, unsupported or conflicting action). */

@@ -1,16 +1,14 @@
 package dev.taskgateway.resilience;
 
-import dev.taskgateway.cache.PageCache;
+import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.providers.SourceDecorator;
 import dev.taskgateway.providers.SourcesProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -25,19 +23,22 @@ import org.springframework.context.annotation.Configuration;
 class ResilienceConfiguration {
 
     @Bean
-    SourceMonitor sourceMonitor(CircuitBreakerRegistry breakers, PageCache pageCache) {
-        return new SourceMonitor(breakers, pageCache);
+    SourceMonitor sourceMonitor(CircuitBreakerRegistry breakers, ReadCache reads, ProviderBudgets budgets) {
+        return new SourceMonitor(breakers, reads, budgets);
+    }
+
+    @Bean
+    ProviderBudgets providerBudgets(MeterRegistry meters) {
+        return new ProviderBudgets(meters);
     }
 
     @Bean
     SourceDecorator resilientSources(CircuitBreakerRegistry breakers, RetryRegistry retries,
-                                     RateLimiterRegistry limiters, BulkheadRegistry bulkheads,
-                                     TimeLimiterRegistry timeLimiters, PageCache pageCache, SourceMonitor monitor,
-                                     SourcesProperties properties, Clock clock, MeterRegistry meters,
-                                     @Qualifier("fanOutExecutor") ExecutorService executor) {
-        return new ResilientSources(
-                new ResilientSources.Registries(breakers, retries, limiters, bulkheads, timeLimiters),
-                pageCache, monitor, properties, clock, meters, executor, RetryingTaskSource.Sleeper.THREAD);
+                                     BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters, ReadCache reads,
+                                     ProviderBudgets budgets, SourceMonitor monitor, SourcesProperties properties,
+                                     MeterRegistry meters, @Qualifier("fanOutExecutor") ExecutorService executor) {
+        return new ResilientSources(new ResilientSources.Registries(breakers, retries, bulkheads, timeLimiters),
+                reads, budgets, monitor, properties, meters, executor, RetryingTaskSource.Sleeper.THREAD);
     }
 
     /** Bean name gives the component name: {@code sources}. */

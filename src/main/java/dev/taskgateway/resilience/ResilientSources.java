@@ -1,7 +1,7 @@
 package dev.taskgateway.resilience;
 
-import dev.taskgateway.cache.CachingTaskSource;
-import dev.taskgateway.cache.PageCache;
+import dev.taskgateway.cache.InvalidatingTaskSource;
+import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.providers.SourceDecorator;
 import dev.taskgateway.providers.SourceSettings;
@@ -9,7 +9,6 @@ import dev.taskgateway.providers.SourcesProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.Registry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -17,7 +16,6 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiFunction;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -25,13 +23,14 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 /**
  * Wraps every source in the same stack, written down once, outermost first:
  * <pre>
- * Cache( Retry( CircuitBreaker( RateLimiter( Bulkhead( Metered( TimeLimit( source )))))))
+ * Invalidate( Retry( CircuitBreaker( Budget( Bulkhead( Metered( TimeLimit( source )))))))
  * </pre>
  * <ul>
- *   <li><b>Cache</b> outermost: a fresh page costs no permit; identical concurrent requests
- *       coalesce into one call before they spend rate-limit permits or bulkhead slots; and
- *       stale-if-error covers every failure below it, including an open breaker, the gateway's
- *       own rate limit and exhausted retries.</li>
+ *   <li><b>Invalidate</b> outermost: an action drops the source's held reads. Reads themselves are
+ *       held above this stack, by the engine's read model ({@link ReadCache}): a held read costs no
+ *       call and no budget, identical concurrent reads coalesce into one call before they spend
+ *       budget or bulkhead slots, and stale-if-error covers every failure below, including an open
+ *       breaker, an exhausted budget and exhausted retries.</li>
  *   <li><b>Retry</b> outside the breaker: every attempt is recorded by the breaker, and once it
  *       opens the next attempt fails fast with {@code CIRCUIT_OPEN}, which is not retried.</li>
  *   <li><b>CircuitBreaker</b> outside the limiter and bulkhead: an open breaker spends no permits;
@@ -48,27 +47,27 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 public final class ResilientSources implements SourceDecorator {
 
     /** resilience4j's registries, one per pattern. */
-    public record Registries(CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry limiters,
+    public record Registries(CircuitBreakerRegistry breakers, RetryRegistry retries,
                              BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters) {
     }
 
     private final Registries registries;
-    private final PageCache cache;
+    private final ReadCache reads;
+    private final ProviderBudgets budgets;
     private final SourceMonitor monitor;
     private final SourcesProperties properties;
-    private final Clock clock;
     private final MeterRegistry meters;
     private final ExecutorService executor;
     private final RetryingTaskSource.Sleeper sleeper;
 
-    public ResilientSources(Registries registries, PageCache cache, SourceMonitor monitor, SourcesProperties properties,
-                            Clock clock, MeterRegistry meters, ExecutorService executor,
+    public ResilientSources(Registries registries, ReadCache reads, ProviderBudgets budgets, SourceMonitor monitor,
+                            SourcesProperties properties, MeterRegistry meters, ExecutorService executor,
                             RetryingTaskSource.Sleeper sleeper) {
         this.registries = registries;
-        this.cache = cache;
+        this.reads = reads;
+        this.budgets = budgets;
         this.monitor = monitor;
         this.properties = properties;
-        this.clock = clock;
         this.meters = meters;
         this.executor = executor;
         this.sleeper = sleeper;
@@ -81,12 +80,11 @@ public final class ResilientSources implements SourceDecorator {
         TaskSource s = new TimeLimitedTaskSource(source, timeLimiter(settings), executor);
         s = new MeteredTaskSource(s, meters, monitor.latencies(id));
         s = new BulkheadTaskSource(s, instance(registries.bulkheads(), id, provider, registries.bulkheads()::bulkhead));
-        s = new RateLimitedTaskSource(s, instance(registries.limiters(), id, provider, registries.limiters()::rateLimiter));
+        s = new BudgetedTaskSource(s, budgets.budgetOf(settings, budgetSettings(settings)));
         s = new CircuitBreakingTaskSource(s, instance(registries.breakers(), id, provider,
                 registries.breakers()::circuitBreaker));
         s = new RetryingTaskSource(s, retryConfig(id, provider), sleeper, meters);
-        SourcesProperties.Cache ttl = cacheSettings(settings);
-        return new CachingTaskSource(s, cache, clock, ttl.getFreshTtl(), ttl.getStaleTtl(), meters);
+        return new InvalidatingTaskSource(s, reads);
     }
 
     /** The YAML instance if any, else one limited to the source's own {@code timeout}. */
@@ -96,15 +94,10 @@ public final class ResilientSources implements SourceDecorator {
                 TimeLimiterConfig.from(config(registry, settings.type())).timeoutDuration(settings.timeout()).build()));
     }
 
-    private SourcesProperties.Cache cacheSettings(SourceSettings settings) {
+    private SourcesProperties.Budget budgetSettings(SourceSettings settings) {
         SourcesProperties.SourceProperties configured = properties.getSources().get(settings.id());
-        SourcesProperties.Cache ttl = configured == null ? new SourcesProperties.Cache() : configured.getCache();
-        if (ttl.getFreshTtl() == null || ttl.getStaleTtl() == null || ttl.getFreshTtl().isNegative()
-                || ttl.getStaleTtl().compareTo(ttl.getFreshTtl()) < 0) {
-            throw new InvalidConfigurationPropertyValueException(settings.prefix() + ".cache.stale-ttl",
-                    ttl.getStaleTtl(), "must be at least fresh-ttl (" + ttl.getFreshTtl() + "), which must not be negative");
-        }
-        return ttl;
+        return configured == null || configured.getBudget() == null ? new SourcesProperties.Budget()
+                : configured.getBudget();
     }
 
     /** The YAML instance named {@code id}, else a new one from the provider's or the default config. */

@@ -1,6 +1,6 @@
 package dev.taskgateway.resilience;
 
-import dev.taskgateway.cache.PageCache;
+import dev.taskgateway.core.ReadCache;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.Map;
@@ -13,18 +13,23 @@ public final class SourceMonitor {
      * @param circuit      breaker state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}...), or null when none
      * @param p50Ms        median duration of its last upstream calls, or null before the first
      * @param p95Ms        95th percentile of the same, or null
-     * @param cacheEntries pages of it in the cache
+     * @param cacheEntries its held reads
+     * @param cachedTasks  tasks its held reads hold
+     * @param budget       the provider budget it spends, or null
      */
-    public record Status(String circuit, Long p50Ms, Long p95Ms, long cacheEntries) {
+    public record Status(String circuit, Long p50Ms, Long p95Ms, long cacheEntries, long cachedTasks,
+                         ProviderBudgets.Status budget) {
     }
 
     private final CircuitBreakerRegistry breakers;
-    private final PageCache cache;
+    private final ReadCache reads;
+    private final ProviderBudgets budgets;
     private final Map<String, LatencyWindow> latencies = new ConcurrentHashMap<>();
 
-    public SourceMonitor(CircuitBreakerRegistry breakers, PageCache cache) {
+    public SourceMonitor(CircuitBreakerRegistry breakers, ReadCache reads, ProviderBudgets budgets) {
         this.breakers = breakers;
-        this.cache = cache;
+        this.reads = reads;
+        this.budgets = budgets;
     }
 
     /** The latency window of {@code sourceId}, made on first use. */
@@ -37,11 +42,11 @@ public final class SourceMonitor {
         return breakers.find(sourceId).map(CircuitBreaker::getState).map(Enum::name).orElse(null);
     }
 
-    /** The status of {@code sourceId}; counts its cached pages, so it costs a scan of the cache's keys. */
+    /** The status of {@code sourceId}, from counters kept as things happen (no walk of the cache). */
     public Status status(String sourceId) {
         LatencyWindow window = latencies.get(sourceId);
         return new Status(circuit(sourceId),
                 window == null ? null : window.percentile(0.5), window == null ? null : window.percentile(0.95),
-                cache.entries(sourceId));
+                reads.entries(sourceId), reads.tasks(sourceId), budgets.status(sourceId));
     }
 }

@@ -41,6 +41,7 @@ final class FakeTaskSource implements TaskSource {
     private final AtomicInteger calls = new AtomicInteger();
     private final List<UpstreamQuery> queries = new ArrayList<>();
     private volatile Consumer<UpstreamQuery> beforeFetch = q -> { };
+    private volatile boolean findsByScanning;
 
     /** A task as the provider holds it, with its place in an UNORDERED list. */
     private record Stored(Task task, long shuffleKey) {
@@ -82,6 +83,17 @@ final class FakeTaskSource implements TaskSource {
     }
 
     /** Runs {@code hook} at the start of every fetch: throw to fail, block to hang. */
+    /** Says it has no detail endpoint, so the engine answers details from the held list. */
+    FakeTaskSource findsByScanning(boolean scanning) {
+        this.findsByScanning = scanning;
+        return this;
+    }
+
+    @Override
+    public boolean findsByScanning() {
+        return findsByScanning;
+    }
+
     FakeTaskSource beforeFetch(Consumer<UpstreamQuery> hook) {
         this.beforeFetch = hook;
         return this;
@@ -127,6 +139,14 @@ final class FakeTaskSource implements TaskSource {
             Long total = reportsTotal ? (long) matching.size() : null;
             return new UpstreamPage(matching.subList(from, to), total, pushesAll(query), last);
         }
+    }
+
+    /** The filters it pushes, as it would send them. */
+    @Override
+    public Optional<UpstreamQuery> pushed(UpstreamQuery query) {
+        return Optional.of(new UpstreamQuery(pushes(STATUS) ? query.statuses() : Set.of(),
+                pushes(Q) ? query.nameContains() : null, pushes(CREATED_FROM) ? query.createdFrom() : null,
+                pushes(CREATED_UNTIL) ? query.createdUntil() : null, query.page(), query.pageSize()));
     }
 
     @Override

@@ -176,25 +176,6 @@ class TaskQueryEngineTests {
     }
 
     @Test
-    void answerFromCacheAfterAFailureIsStaleWithItsAgeAndCause() {
-        SourceException cause = new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE, "503 from upstream");
-        TaskSource cached = new StaleSource(source("cached", 2), NOW.minusSeconds(95), cause);
-
-        TaskPage page = engine(new SourceRegistry(List.of(new SourceRegistry.Entry(cached, true, new SourceHealth()))),
-                Duration.ofSeconds(8)).list(FIRST_PAGE);
-
-        assertThat(report(page, "cached")).satisfies(r -> {
-            assertThat(r.state()).isEqualTo(SourceState.STALE);
-            assertThat(r.ageSeconds()).isEqualTo(95L);
-            assertThat(r.fetchedAt()).isEqualTo(NOW.minusSeconds(95));
-            assertThat(r.error().code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE);
-        });
-        assertThat(page.items()).hasSize(2);
-        assertThat(page.complete()).isFalse();
-        assertThat(page.anyAnswered()).isTrue();
-    }
-
-    @Test
     void whenEverySourceFailsThePageIsEmptyAndSaysNobodyAnswered() {
         FakeTaskSource down = source("down", 2).beforeFetch(q -> {
             throw new SourceException(ErrorCode.CIRCUIT_OPEN, "circuit open");
@@ -302,25 +283,6 @@ class TaskQueryEngineTests {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A source whose every page comes from a cache, fetched at {@code when}, because of {@code cause}. */
-    private record StaleSource(FakeTaskSource delegate, Instant when, SourceException cause) implements TaskSource {
-
-        @Override
-        public SourceInfo info() {
-            return delegate.info();
-        }
-
-        @Override
-        public UpstreamPage fetch(UpstreamQuery query) {
-            return delegate.fetch(query).servedFromCache(when, cause);
-        }
-
-        @Override
-        public java.util.Optional<Task> find(String nativeId) {
-            return delegate.find(nativeId);
         }
     }
 }

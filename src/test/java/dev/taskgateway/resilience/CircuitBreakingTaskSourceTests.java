@@ -11,8 +11,6 @@ import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.UpstreamQuery;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -73,8 +71,8 @@ class CircuitBreakingTaskSourceTests {
 
     @Test
     void gatewaysOwnRejectionsDoNotCount() {
-        RequestNotPermitted cause = RequestNotPermitted.createRequestNotPermitted(RateLimiter.ofDefaults("src"));
-        upstream.always(new SourceException(ErrorCode.UPSTREAM_RATE_LIMITED, "own limit", 1L, cause));
+        upstream.always(new SourceException(ErrorCode.UPSTREAM_RATE_LIMITED, "own budget", 1L,
+                new ProviderBudget.BudgetExhausted()));
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOf(SourceException.class);
         }

@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.taskgateway.cache.PageCache;
+import dev.taskgateway.core.ReadCache;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,7 +68,6 @@ import tools.jackson.databind.json.JsonMapper;
         "taskgateway.sources.wm-c.timezone=UTC",
         "taskgateway.sources.wm-c.cache.fresh-ttl=10s",
         "resilience4j.retry.configs.default.wait-duration=20ms",
-        "resilience4j.ratelimiter.configs.default.limit-for-period=10000",
         "resilience4j.circuitbreaker.instances.wm-a.sliding-window-size=4",
         "resilience4j.circuitbreaker.instances.wm-a.minimum-number-of-calls=4",
         "resilience4j.circuitbreaker.instances.wm-a.failure-rate-threshold=50",
@@ -96,7 +95,7 @@ abstract class GatewayFaultTestBase {
     @Autowired
     CircuitBreakerRegistry breakers;
     @Autowired
-    PageCache pageCache;
+    ReadCache reads;
     @Autowired
     MeterRegistry meters;
 
@@ -125,7 +124,7 @@ abstract class GatewayFaultTestBase {
             stubHealthyUpstreams();
         }
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-        pageCache.invalidateAll();
+        reads.invalidateAll();
     }
 
     private static void stubHealthyUpstreams() {

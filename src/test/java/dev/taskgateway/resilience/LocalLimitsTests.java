@@ -3,13 +3,12 @@ package dev.taskgateway.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskgateway.core.CallContext;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.UpstreamQuery;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The rate limiter, bulkhead and time limit: each refuses or cuts a call without help from the provider. */
+/** The provider budget, bulkhead and time limit: each refuses or cuts a call without help from the provider. */
 class LocalLimitsTests {
 
     private static final UpstreamQuery QUERY = new UpstreamQuery(null, null, null, null, 1, 100);
@@ -34,18 +33,20 @@ class LocalLimitsTests {
     }
 
     @Test
-    void callOverTheRateLimitIsRateLimitedWithARetryHintAndNeverReachesTheProvider() {
-        RateLimiter limiter = RateLimiter.of("src", RateLimiterConfig.custom().limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofSeconds(30)).timeoutDuration(Duration.ZERO).build());
-        RateLimitedTaskSource source = new RateLimitedTaskSource(upstream, limiter);
+    void callPastTheProviderBudgetWithinTheDeadlineIsRateLimitedWithARetryHintAndNeverReachesTheProvider() {
+        ProviderBudget budget = new ProviderBudget("source:src", 1, Duration.ofSeconds(180), System::nanoTime);
+        BudgetedTaskSource source = new BudgetedTaskSource(upstream, budget);
         source.fetch(QUERY);
 
-        assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOfSatisfying(SourceException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_RATE_LIMITED);
-            assertThat(e.retryAfterSeconds()).isBetween(1L, 30L);
-            assertThat(Failures.rejectedLocally(e)).isTrue();
-        });
+        try (var scope = CallContext.open(CallContext.within(Duration.ofSeconds(2), false))) {
+            assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOfSatisfying(SourceException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_RATE_LIMITED);
+                assertThat(e.retryAfterSeconds()).isBetween(180L, 182L);
+                assertThat(Failures.rejectedLocally(e)).isTrue();
+            });
+        }
         assertThat(upstream.calls()).isEqualTo(1);
+        assertThat(budget.remaining()).isZero();
     }
 
     @Test

@@ -3,10 +3,9 @@ package dev.taskgateway.resilience;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -17,9 +16,6 @@ import tools.jackson.databind.JsonNode;
  * {@link FaultMatrixTests}.
  */
 class OperationsEndpointsTests extends GatewayFaultTestBase {
-
-    @Autowired
-    RateLimiterRegistry limiters;
 
     @Test
     void probesStayUpAndHealthShowsEachSourcesBreakerWhenEveryProviderIsDown() {
@@ -70,7 +66,8 @@ class OperationsEndpointsTests extends GatewayFaultTestBase {
                 .contains("taskgateway_cache_requests_total{result=\"stale\",source=\"wm-a\"}")
                 .contains("resilience4j_circuitbreaker_state{name=\"wm-a\",state=\"closed\"} 1.0")
                 .contains("taskgateway_tasks_unknown_status_total{native=\"7\",provider=\"tikmatrix\",source=\"wm-a\"}")
-                .contains("cache_gets_total{cache=\"upstream-pages\"");
+                .contains("taskgateway_cache_tasks ")
+                .contains("taskgateway_budget_remaining{scope=\"source:wm-a\"}");
     }
 
     @Test
@@ -153,14 +150,17 @@ class OperationsEndpointsTests extends GatewayFaultTestBase {
     }
 
     @Test
-    void newApiSourcesDefaultToARateLimitUnderTheProvidersOwn() {
-        RateLimiterConfig newApi = limiters.getConfiguration("new-api").orElseThrow();
-        long period = newApi.getLimitRefreshPeriod().toSeconds();
-        // new-api allows 180 per sliding 180 s; a 180 s span touches at most 180/period + 1 of our windows
-        long worstCase = (180 / period + 1) * newApi.getLimitForPeriod();
+    void sourcesShowTheProviderBudgetTheyShareAndWhatIsLeftOfIt() {
+        call("/tasks");
 
-        assertThat(worstCase).isLessThan(180);
-        assertThat(newApi.getTimeoutDuration()).isEqualTo(Duration.ZERO);
+        JsonNode budget = StreamSupport.stream(call("/sources").body().path("sources").spliterator(), false)
+                .filter(source -> source.path("id").asString().equals("wm-a")).findFirst().orElseThrow()
+                .path("budget");
+
+        assertThat(budget.path("limit").asInt()).isEqualTo(1200);
+        assertThat(budget.path("periodSeconds").asLong()).isEqualTo(60);
+        assertThat(budget.path("scope").asString()).isEqualTo("source:wm-a");
+        assertThat(budget.path("remaining").asInt()).isBetween(1, 1199);
     }
 
     private void stubDetail() {

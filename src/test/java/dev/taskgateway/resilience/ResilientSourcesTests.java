@@ -3,16 +3,14 @@ package dev.taskgateway.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskgateway.cache.CachingTaskSource;
-import dev.taskgateway.cache.PageCache;
+import dev.taskgateway.cache.InvalidatingTaskSource;
+import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.providers.SourceSettings;
 import dev.taskgateway.providers.SourcesProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -32,16 +30,14 @@ class ResilientSourcesTests {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final RateLimiterRegistry limiters = RateLimiterRegistry.of(Map.of(
-            "default", RateLimiterConfig.custom().limitForPeriod(50).build(),
-            "new-api", RateLimiterConfig.custom().limitForPeriod(25).limitRefreshPeriod(Duration.ofSeconds(30)).build()));
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
     private final SourcesProperties properties = new SourcesProperties();
-    private final PageCache cache = new PageCache(100, clock, executor);
+    private final ReadCache reads = new ReadCache(100, clock, executor, ReadCache.Listener.NONE);
+    private final ProviderBudgets budgets = new ProviderBudgets(new SimpleMeterRegistry());
     private final ResilientSources decorator = new ResilientSources(new ResilientSources.Registries(breakers,
-            RetryRegistry.ofDefaults(), limiters, BulkheadRegistry.ofDefaults(), timeLimiters), cache,
-            new SourceMonitor(breakers, cache), properties, clock, new SimpleMeterRegistry(), executor,
+            RetryRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), timeLimiters), reads, budgets,
+            new SourceMonitor(breakers, reads, budgets), properties, new SimpleMeterRegistry(), executor,
             new RecordingSleeper());
 
     @AfterEach
@@ -50,22 +46,49 @@ class ResilientSourcesTests {
     }
 
     @Test
-    void sourceOfAProviderWithItsOwnConfigUsesIt() {
-        decorate("newapi", "new-api");
+    void newApiSourcesOnOneHostShareThePublishedBudget() {
+        decorate("newapi-a", "new-api");
+        decorate("newapi-b", "new-api");
         decorate("pc1", "tikmatrix");
 
-        assertThat(limiters.rateLimiter("newapi").getRateLimiterConfig().getLimitForPeriod()).isEqualTo(25);
-        assertThat(limiters.rateLimiter("pc1").getRateLimiterConfig().getLimitForPeriod()).isEqualTo(50);
+        assertThat(budgets.status("newapi-a")).isEqualTo(budgets.status("newapi-b"));
+        assertThat(budgets.status("newapi-a").limit()).isEqualTo(180);
+        assertThat(budgets.status("newapi-a").periodSeconds()).isEqualTo(180);
+        assertThat(budgets.status("newapi-a").scope()).isEqualTo("new-api@127.0.0.1:1");
+        assertThat(budgets.status("pc1").scope()).isEqualTo("source:pc1");
+    }
+
+    @Test
+    void configuredBudgetWinsOverTheProvidersDefault() {
+        SourcesProperties.SourceProperties source = new SourcesProperties.SourceProperties();
+        source.getBudget().setLimit(30);
+        source.getBudget().setPeriod(Duration.ofMinutes(1));
+        source.getBudget().setScope("shared-egress");
+        properties.getSources().put("newapi", source);
+
+        decorate("newapi", "new-api");
+
+        assertThat(budgets.status("newapi")).isEqualTo(new ProviderBudgets.Status(30, 60, 30, "shared-egress"));
+    }
+
+    @Test
+    void sourcesSharingABudgetMustAgreeOnItNamingTheKey() {
+        decorate("newapi-a", "new-api");
+        SourcesProperties.SourceProperties other = new SourcesProperties.SourceProperties();
+        other.getBudget().setLimit(500);
+        properties.getSources().put("newapi-b", other);
+
+        assertThatThrownBy(() -> decorate("newapi-b", "new-api"))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("taskgateway.sources.newapi-b.budget");
     }
 
     @Test
     void instanceConfiguredForTheSourceWinsOverItsProvidersConfig() {
-        limiters.rateLimiter("newapi", RateLimiterConfig.custom().limitForPeriod(5).build());
         breakers.circuitBreaker("newapi", CircuitBreakerConfig.custom().slidingWindowSize(4).build());
 
         decorate("newapi", "new-api");
 
-        assertThat(limiters.rateLimiter("newapi").getRateLimiterConfig().getLimitForPeriod()).isEqualTo(5);
         assertThat(breakers.circuitBreaker("newapi").getCircuitBreakerConfig().getSlidingWindowSize()).isEqualTo(4);
     }
 
@@ -81,20 +104,8 @@ class ResilientSourcesTests {
     }
 
     @Test
-    void cacheIsTheOutermostLayer() {
-        assertThat(decorate("pc1", "tikmatrix")).isInstanceOf(CachingTaskSource.class);
-    }
-
-    @Test
-    void staleTtlShorterThanFreshTtlStopsStartUpNamingTheKey() {
-        SourcesProperties.SourceProperties source = new SourcesProperties.SourceProperties();
-        source.getCache().setFreshTtl(Duration.ofMinutes(5));
-        source.getCache().setStaleTtl(Duration.ofMinutes(1));
-        properties.getSources().put("pc1", source);
-
-        assertThatThrownBy(() -> decorator.decorate(FakeTaskSource.of("pc1", "tikmatrix"), settings("pc1", "tikmatrix")))
-                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                .hasMessageContaining("taskgateway.sources.pc1.cache.stale-ttl");
+    void invalidationIsTheOutermostLayer() {
+        assertThat(decorate("pc1", "tikmatrix")).isInstanceOf(InvalidatingTaskSource.class);
     }
 
     private TaskSource decorate(String id, String provider) {

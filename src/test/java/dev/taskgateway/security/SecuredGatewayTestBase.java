@@ -112,13 +112,13 @@ abstract class SecuredGatewayTestBase {
         registry.add("taskgateway.sources." + id + ".base-url", server::baseUrl);
         registry.add("taskgateway.sources." + id + ".timezone", () -> "UTC");
         registry.add("taskgateway.sources." + id + ".timeout", () -> "3s");
-        // Under the resilience stack: no breaker opens, no retries, no upstream rate limit and no
+        // Under the resilience stack: no breaker opens, no retries, no provider budget and no
         // fresh cache hits, so every request reaches the fakes as sent whatever ran before.
         registry.add("taskgateway.sources." + id + ".cache.fresh-ttl", () -> "0s");
         registry.add("resilience4j.circuitbreaker.instances." + id + ".sliding-window-type", () -> "TIME_BASED");
         registry.add("resilience4j.circuitbreaker.instances." + id + ".minimum-number-of-calls", () -> "1000000");
         registry.add("resilience4j.retry.instances." + id + ".max-attempts", () -> "1");
-        registry.add("resilience4j.ratelimiter.instances." + id + ".limit-for-period", () -> "1000000");
+        registry.add("taskgateway.sources." + id + ".budget.limit", () -> "1000000");
     }
 
     @LocalServerPort

@@ -10,7 +10,7 @@ public class LonglonglongProperties {
     private String userId;
 
     /** Items asked for per upstream page; the provider may silently send fewer. */
-    private int pageSize = 100;
+    private int pageSize = 15;
 
     /**
      * Send the {@code q} filter upstream as {@code name}. Off by default: the docs do not say how

@@ -65,6 +65,12 @@ public final class LonglonglongTaskSource implements TaskSource {
         return new UpstreamPage(tasks(response), response.total(), exact, response.isLast(query.page()));
     }
 
+    /** No 2.0 detail endpoint: details and the pause pre-read come from a read of the whole list. */
+    @Override
+    public boolean findsByScanning() {
+        return true;
+    }
+
     /** Scans the list for the task (there is no 2.0 detail endpoint), reading at most the scan cap. */
     @Override
     public Optional<Task> find(String nativeId) {
@@ -101,7 +107,19 @@ public final class LonglonglongTaskSource implements TaskSource {
             TaskSource.super.perform(action, nativeId);
             return;
         }
-        Task task = find(nativeId).orElseThrow(() -> new TaskNotFoundException(TaskId.of(info.id(), nativeId)));
+        perform(action, find(nativeId).orElseThrow(() -> new TaskNotFoundException(TaskId.of(info.id(), nativeId))));
+    }
+
+    /**
+     * Pauses a task the engine has just read (state checked, sub-account known), with one call:
+     * the engine's pre-read, bounded by the request deadline, replaces a scan of our own.
+     */
+    @Override
+    public void perform(TaskAction action, Task task) {
+        if (action != TaskAction.PAUSE) {
+            TaskSource.super.perform(action, task);
+            return;
+        }
         if (!task.actions().contains(TaskAction.PAUSE)) {
             throw new ActionConflictException(conflict(task));
         }

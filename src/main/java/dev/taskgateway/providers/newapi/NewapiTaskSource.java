@@ -59,12 +59,34 @@ public final class NewapiTaskSource implements TaskSource {
     }
 
     /**
-     * Two requests stamping {@code submit_time} across a second boundary may insert in the other
-     * order, so {@code id DESC} can be one second out of {@code submit_time} order.
+     * new-api lists by {@code id DESC} and tasks are dated by {@code created_at}, which the database
+     * row gets when it is inserted, in whole seconds: id order and created_at order agree, except
+     * that two inserts racing across a second boundary can take their ids in the other order. One
+     * second covers that. ({@code submit_time} is stamped before the upstream submit call, tens of
+     * seconds ahead of the insert for a slow video submit, so it is not what the list is ordered by.)
      */
     @Override
     public java.time.Duration orderSkew() {
-        return java.time.Duration.ofSeconds(2);
+        return java.time.Duration.ofSeconds(1);
+    }
+
+    /**
+     * Pushes a status that is one native value and the created upper bound (as {@code end_timestamp},
+     * which new-api compares with {@code submit_time}: stamped before {@code created_at}, so every
+     * task created before the bound is in the answer, and the gateway drops the few submitted before
+     * it but created after). The lower bound is not pushed: it would hide tasks submitted before it
+     * and created after; a newest-first read stops by itself once it passes it.
+     */
+    @Override
+    public Optional<UpstreamQuery> pushed(UpstreamQuery query) {
+        Set<String> natives = nativeStatuses(query.statuses());
+        Long end = query.createdUntil() == null ? null : query.createdUntil().getEpochSecond();
+        if (matchesNothing(natives, firstWholeSecond(query.createdFrom()), end)) {
+            return Optional.empty();
+        }
+        Set<TaskStatus> statuses = natives != null && natives.size() == 1 ? query.statuses() : Set.of();
+        return Optional.of(new UpstreamQuery(statuses, null, null, query.createdUntil(), query.page(),
+                Math.min(query.pageSize(), MAX_PAGE_SIZE)));
     }
 
     /** Facts about this source for operators ({@code /sources}): the shape setting and the shape seen. */
@@ -79,16 +101,16 @@ public final class NewapiTaskSource implements TaskSource {
     @Override
     public UpstreamPage fetch(UpstreamQuery query) {
         Set<String> natives = nativeStatuses(query.statuses());
-        Long start = startTimestamp(query.createdFrom());
         Long end = query.createdUntil() == null ? null : query.createdUntil().getEpochSecond();
-        if (matchesNothing(natives, start, end)) {
+        if (matchesNothing(natives, firstWholeSecond(query.createdFrom()), end)) {
             return new UpstreamPage(List.of(), 0L, true, true);
         }
         String status = natives != null && natives.size() == 1 ? natives.iterator().next() : null;
         int pageSize = Math.min(query.pageSize(), MAX_PAGE_SIZE);
-        NewapiListResponse response = list(new NewapiListRequest(status, start, end, null, query.page(), pageSize));
+        NewapiListResponse response = list(new NewapiListRequest(status, null, end, null, query.page(), pageSize));
         boolean statusPushed = query.statuses().isEmpty() || status != null;
-        boolean exact = statusPushed && query.nameContains() == null;
+        // The time bounds are on submit_time, not createdAt: a total under one is an estimate.
+        boolean exact = statusPushed && query.nameContains() == null && query.createdFrom() == null && end == null;
         return new UpstreamPage(tasks(response), response.total(), exact, isLast(response, query.page(), pageSize));
     }
 
@@ -169,16 +191,9 @@ public final class NewapiTaskSource implements TaskSource {
         return natives;
     }
 
-    /**
-     * {@code start_timestamp} for an inclusive lower bound: createdAt is whole seconds, so the
-     * first second at or after it. Null when it excludes nothing (new-api reads 0 as "no bound").
-     */
-    private static Long startTimestamp(Instant createdFrom) {
-        if (createdFrom == null) {
-            return null;
-        }
-        long seconds = createdFrom.getEpochSecond() + (createdFrom.getNano() > 0 ? 1 : 0);
-        return seconds < 1 ? null : seconds;
+    /** The first whole second at or after {@code from} (createdAt is whole seconds), or null. */
+    private static Long firstWholeSecond(Instant from) {
+        return from == null ? null : from.getEpochSecond() + (from.getNano() > 0 ? 1 : 0);
     }
 
     /** True when no page follows: a short page, or the total says so. */

@@ -71,6 +71,12 @@ public final class NxlinkTaskSource implements TaskSource {
         return new UpstreamPage(tasks, total, exact, last);
     }
 
+    /** No detail endpoint and no id filter: details come from a read of the whole list. */
+    @Override
+    public boolean findsByScanning() {
+        return true;
+    }
+
     /**
      * There is no detail endpoint and no id filter, so this pages through the whole list (up to
      * the scan cap) looking for the task. Ids that cannot be NXLink's are answered without a call.

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN §5 guarantee 5 and §8: walking a 100,000-task new-api source by cursor costs the same
- * number of upstream calls per page at page 1,000 as at page 100 (page 1 differs by at most the
- * count call a cursor page adds).
+ * DESIGN §5 guarantee 5 and §8: walking a 100,000-task new-api source by cursor costs a bounded
+ * number of upstream calls per page at any depth, and about one call per 100 tasks walked.
  */
 class NewapiDeepWalkTests {
 
@@ -77,9 +76,9 @@ class NewapiDeepWalkTests {
 
         System.out.printf("new-api deep walk (%,d tasks, size %d): calls per page %s, ms per page %s%n",
                 TASKS, SIZE, callsAtPage, millisAtPage);
-        assertThat(callsAtPage.get(100)).isEqualTo(callsAtPage.get(DEEPEST));
-        assertThat(Math.abs(callsAtPage.get(1) - callsAtPage.get(100))).isLessThanOrEqualTo(1);
-        assertThat(cursorPageCosts).as("every cursor page costs the same").hasSize(1);
+        // The walk continues one held run: a page costs a call every 100 / 20 pages, at any depth.
+        assertThat(cursorPageCosts).as("calls per cursor page").allSatisfy(calls -> assertThat(calls).isBetween(0, 2));
+        assertThat(source.calls()).as("20,000 tasks in pages of 100").isLessThanOrEqualTo(DEEPEST * SIZE / 100 + 3);
         assertThat(seen).hasSize(DEEPEST * SIZE).isSortedAccordingTo(Task.ORDER);
         assertThat(seen.stream().map(Task::id).distinct().count()).isEqualTo(DEEPEST * SIZE);
     }

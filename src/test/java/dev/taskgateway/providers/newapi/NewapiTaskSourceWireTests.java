@@ -122,24 +122,33 @@ class NewapiTaskSourceWireTests {
     }
 
     @Test
-    void createdRangeIsPushedAsInclusiveSubmitTimeSeconds() {
+    void createdUpperBoundIsPushedAsEndTimestampAndTheLowerOneStaysLocal() {
         wm.stubFor(any(anyUrl()).willReturn(okJson(current(1, 100, 0))));
 
-        source(wm.baseUrl(), "auto").fetch(query(Set.of(), null, Instant.ofEpochSecond(T),
+        UpstreamPage page = source(wm.baseUrl(), "auto").fetch(query(Set.of(), null, Instant.ofEpochSecond(T),
                 Instant.ofEpochSecond(T + 3600).minusNanos(1)));
 
-        assertThat(onlyRequest().getUrl()).isEqualTo("/api/task/self?p=1&page_size=100&start_timestamp="
-                + T + "&end_timestamp=" + (T + 3599));
+        // end_timestamp bounds submit_time, stamped before created_at: every task created before the
+        // bound is in the answer. A start_timestamp would hide tasks submitted before it, created after.
+        assertThat(onlyRequest().getUrl()).isEqualTo("/api/task/self?p=1&page_size=100&end_timestamp=" + (T + 3599));
+        assertThat(page.totalExact()).isFalse();
     }
 
     @Test
-    void fractionalLowerBoundRoundsUpBecauseCreatedAtIsWholeSeconds() {
-        wm.stubFor(any(anyUrl()).willReturn(okJson(current(1, 100, 0))));
+    void pushedFormKeepsOneNativeStatusAndTheUpperBoundOnly() {
+        NewapiTaskSource source = source(wm.baseUrl(), "auto");
 
-        source(wm.baseUrl(), "auto").fetch(query(Set.of(), null, Instant.ofEpochSecond(T, 500_000_000), null));
+        UpstreamQuery pushed = source.pushed(new UpstreamQuery(Set.of(TaskStatus.FAILED), "suno",
+                Instant.ofEpochSecond(T), Instant.ofEpochSecond(T + 10), 1, 500)).orElseThrow();
+        UpstreamQuery pending = source.pushed(new UpstreamQuery(Set.of(TaskStatus.PENDING), null, null, null, 1, 100))
+                .orElseThrow();
 
-        assertThat(onlyRequest().queryParameter("start_timestamp").firstValue()).isEqualTo(Long.toString(T + 1));
-        assertThat(onlyRequest().queryParameter("end_timestamp").isPresent()).isFalse();
+        assertThat(pushed).isEqualTo(new UpstreamQuery(Set.of(TaskStatus.FAILED), null, null,
+                Instant.ofEpochSecond(T + 10), 1, 100));
+        assertThat(pending.statuses()).as("three native values: answered locally").isEmpty();
+        assertThat(source.pushed(new UpstreamQuery(Set.of(TaskStatus.PAUSED), null, null, null, 1, 100)))
+                .as("new-api has no paused task: no call at all").isEmpty();
+        assertThat(wm.getAllServeEvents()).isEmpty();
     }
 
     @Test
@@ -156,8 +165,7 @@ class NewapiTaskSourceWireTests {
         wm.stubFor(any(anyUrl()).willReturn(okJson(current(1, 100, 2, item("task_b", T + 1, "SUCCESS"),
                 item("task_a", T, "FAILURE")))));
 
-        UpstreamPage page = source(wm.baseUrl(), "auto").fetch(query(Set.of(TaskStatus.SUCCEEDED), null,
-                Instant.ofEpochSecond(T), Instant.ofEpochSecond(T + 10)));
+        UpstreamPage page = source(wm.baseUrl(), "auto").fetch(query(Set.of(TaskStatus.SUCCEEDED), null, null, null));
 
         assertThat(page.tasks()).extracting(t -> t.id().nativeId()).containsExactly("task_b", "task_a");
         assertThat(page.total()).isEqualTo(2);

@@ -1,0 +1,256 @@
+package dev.taskgateway.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Every source's held reads ({@link HeldRead}) in one store bounded by the tasks they hold
+ * ({@code taskgateway.cache.maximum-tasks}; least recently used first out), with single-flight
+ * loading: while a read is being made or continued, every request that needs the same step waits
+ * on that one load instead of calling the provider again.
+ *
+ * <p>A held read lives until its source's stale TTL; whether it is still fresh is the reader's
+ * decision. Loads run on {@code executor}, detached from any one caller, so a caller that gives up
+ * (deadline, interrupt) leaves the load to finish and fill the store for the next one. Counts per
+ * source are kept as entries come and go, so {@code /sources} never walks the store.
+ */
+public final class ReadCache {
+
+    /** What a read asked of the store, for metrics. */
+    public interface Listener {
+        Listener NONE = (source, outcome) -> { };
+
+        /** {@code outcome}: {@code hit} (a fresh read answered), {@code miss} (the provider was asked) or {@code stale}. */
+        void lookup(String source, String outcome);
+    }
+
+    /** A load: the read it continues (null for a new one) and how many pages that read had. */
+    private record LoadKey(ReadKey key, int fromPages, Instant base) {
+    }
+
+    private record Held(HeldRead read, Instant expiresAt) {
+    }
+
+    private final long maximumTasks;
+    private final Clock clock;
+    private final Executor executor;
+    private final Listener listener;
+    private final LinkedHashMap<ReadKey, Held> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<String, long[]> perSource = new LinkedHashMap<>();
+    private long weight;
+    private final ConcurrentMap<LoadKey, CompletableFuture<HeldRead>> loading = new ConcurrentHashMap<>();
+    /** Bumped by {@link #invalidate}, so a load that started before an action cannot store what it read. */
+    private final ConcurrentMap<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** Page sizes a provider refused, stepped down and remembered per source. */
+    private final ConcurrentMap<String, Integer> pageSizes = new ConcurrentHashMap<>();
+
+    /**
+     * @param maximumTasks tasks all held reads may hold together
+     * @param clock        the time reads are stamped and expired with
+     * @param executor     where loads run; it should carry the caller's context (request id, deadline)
+     */
+    public ReadCache(long maximumTasks, Clock clock, Executor executor, Listener listener) {
+        if (maximumTasks < 1) {
+            throw new IllegalArgumentException("maximumTasks must be at least 1, was " + maximumTasks);
+        }
+        this.maximumTasks = maximumTasks;
+        this.clock = clock;
+        this.executor = executor;
+        this.listener = listener;
+    }
+
+    /** The held read of {@code key}, fresh or not, or null (none, or past its stale TTL). */
+    synchronized HeldRead get(ReadKey key) {
+        Held held = entries.get(key);
+        if (held == null) {
+            return null;
+        }
+        if (!clock.instant().isBefore(held.expiresAt())) {
+            remove(key);
+            return null;
+        }
+        return held.read();
+    }
+
+    /** The held reads of {@code key}'s list (any start), most recently used last. */
+    synchronized List<HeldRead> family(ReadKey key) {
+        List<HeldRead> reads = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Map.Entry<ReadKey, Held> entry : entries.entrySet()) {
+            ReadKey k = entry.getKey();
+            if (k.source().equals(key.source()) && k.pushed().equals(key.pushed())
+                    && now.isBefore(entry.getValue().expiresAt())) {
+                reads.add(entry.getValue().read());
+            }
+        }
+        return reads;
+    }
+
+    /** Every held read of {@code source} not past its stale TTL. */
+    synchronized List<HeldRead> of(String source) {
+        List<HeldRead> reads = new ArrayList<>();
+        Instant now = clock.instant();
+        entries.forEach((k, held) -> {
+            if (k.source().equals(source) && now.isBefore(held.expiresAt())) {
+                reads.add(held.read());
+            }
+        });
+        return reads;
+    }
+
+    /**
+     * The load that makes or continues a read: the one already running for the same step, or a new
+     * one running {@code load} on the executor. Its result is stored under its key, unless the source
+     * was invalidated meanwhile; failed loads store nothing.
+     */
+    CompletableFuture<HeldRead> load(ReadKey key, HeldRead from, Duration staleTtl, Supplier<HeldRead> load) {
+        LoadKey loadKey = new LoadKey(key, from == null ? 0 : from.pages(), from == null ? null : from.fetchedAt());
+        CompletableFuture<HeldRead> mine = new CompletableFuture<>();
+        CompletableFuture<HeldRead> running = loading.putIfAbsent(loadKey, mine);
+        if (running != null) {
+            return running;
+        }
+        long generation = generation(key.source()).get();
+        try {
+            executor.execute(() -> complete(loadKey, mine, generation, staleTtl, load));
+        } catch (RejectedExecutionException e) {
+            loading.remove(loadKey, mine);
+            mine.completeExceptionally(e);
+        }
+        return mine;
+    }
+
+    private void complete(LoadKey loadKey, CompletableFuture<HeldRead> mine, long generation, Duration staleTtl,
+                          Supplier<HeldRead> load) {
+        try {
+            HeldRead read = load.get();
+            synchronized (this) {
+                if (generation(loadKey.key().source()).get() == generation) {
+                    put(loadKey.key(), read, staleTtl);
+                }
+            }
+            loading.remove(loadKey, mine);
+            mine.complete(read);
+        } catch (Throwable failure) {
+            loading.remove(loadKey, mine);
+            mine.completeExceptionally(failure);
+        }
+    }
+
+    private void put(ReadKey key, HeldRead read, Duration staleTtl) {
+        remove(key);
+        entries.put(key, new Held(read, read.fetchedAt().plus(staleTtl)));
+        weight += read.weight();
+        long[] counts = perSource.computeIfAbsent(key.source(), s -> new long[2]);
+        counts[0]++;
+        counts[1] += read.weight() - 1;
+        evict();
+    }
+
+    /** Least recently used first, never the entry just stored when it alone is over the bound. */
+    private void evict() {
+        Iterator<Map.Entry<ReadKey, Held>> eldest = entries.entrySet().iterator();
+        while (weight > maximumTasks && entries.size() > 1) {
+            Map.Entry<ReadKey, Held> entry = eldest.next();
+            eldest.remove();
+            forget(entry.getKey(), entry.getValue());
+        }
+    }
+
+    private void remove(ReadKey key) {
+        Held held = entries.remove(key);
+        if (held != null) {
+            forget(key, held);
+        }
+    }
+
+    private void forget(ReadKey key, Held held) {
+        weight -= held.read().weight();
+        long[] counts = perSource.get(key.source());
+        counts[0]--;
+        counts[1] -= held.read().weight() - 1;
+    }
+
+    /**
+     * Drops every read of {@code source}. Loads already running finish for the callers waiting on
+     * them but store nothing, and later callers start their own: nobody asking after an action gets
+     * a read made before it.
+     */
+    public void invalidate(String source) {
+        generation(source).incrementAndGet();
+        loading.keySet().removeIf(key -> key.key().source().equals(source));
+        synchronized (this) {
+            entries.keySet().stream().filter(key -> key.source().equals(source)).toList().forEach(this::remove);
+        }
+    }
+
+    /** Drops everything, as {@link #invalidate} does for one source (tests, operators). */
+    public void invalidateAll() {
+        generations.values().forEach(AtomicLong::incrementAndGet);
+        loading.clear();
+        synchronized (this) {
+            List.copyOf(entries.keySet()).forEach(this::remove);
+        }
+    }
+
+    /** Held reads of {@code source} now (a counter, not a walk of the store). */
+    public synchronized long entries(String source) {
+        long[] counts = perSource.get(source);
+        return counts == null ? 0 : counts[0];
+    }
+
+    /** Tasks held for {@code source} now. */
+    public synchronized long tasks(String source) {
+        long[] counts = perSource.get(source);
+        return counts == null ? 0 : counts[1];
+    }
+
+    /** Tasks held for every source together, against {@code maximum-tasks}. */
+    public synchronized long weight() {
+        return weight;
+    }
+
+    void record(String source, String outcome) {
+        listener.lookup(source, outcome);
+    }
+
+    /** The page size to read {@code source} at: the largest it accepts, or what a refusal stepped it down to. */
+    int pageSize(SourceInfo info) {
+        return pageSizes.getOrDefault(info.id(), info.maxPageSize());
+    }
+
+    /** Remembers that {@code source} refused pages of {@code refused} tasks; answers the next size to try, or 0. */
+    int stepDown(SourceInfo info, int refused) {
+        int next = refused > 10 ? Math.max(10, refused / 2) : 0;
+        if (next > 0) {
+            pageSizes.put(info.id(), next);
+        }
+        return next;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The most tasks one newest-first run may hold before a walk goes on from its cursor: a quarter of the bound. */
+    long maxRunTasks() {
+        return Math.max(1_000, maximumTasks / 4);
+    }
+
+    private AtomicLong generation(String source) {
+        return generations.computeIfAbsent(source, s -> new AtomicLong());
+    }
+}
