@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every request the adapter sends and how it reads both answer shapes, against WireMock. */
 class NewapiTaskSourceWireTests {
@@ -196,10 +197,23 @@ class NewapiTaskSourceWireTests {
         assertThat(page.last()).isFalse();
     }
 
+    /** GetAllTasks returns nil when its query fails and the controller still says success. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"success\":true,\"message\":\"\",\"data\":{\"page\":1,\"page_size\":100,\"total\":0,\"items\":null}}",
+        "{\"success\":true,\"message\":\"\",\"data\":{\"page\":1,\"page_size\":100,\"total\":3}}"})
+    void nullOrMissingItemsIsABadResponseNotAnEmptyPage(String body) {
+        wm.stubFor(any(anyUrl()).willReturn(okJson(body)));
+
+        assertThatThrownBy(() -> source(wm.baseUrl(), "auto").fetch(query(1, 100)))
+                .isInstanceOfSatisfying(SourceException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE));
+    }
+
     @Test
-    void nullItemsReadAsAnEmptyLastPage() {
+    void emptyItemsAreAnEmptyLastPage() {
         wm.stubFor(any(anyUrl()).willReturn(okJson(
-                "{\"success\":true,\"message\":\"\",\"data\":{\"page\":1,\"page_size\":100,\"total\":0,\"items\":null}}")));
+                "{\"success\":true,\"message\":\"\",\"data\":{\"page\":1,\"page_size\":100,\"total\":0,\"items\":[]}}")));
 
         UpstreamPage page = source(wm.baseUrl(), "auto").fetch(query(1, 100));
 
