@@ -86,9 +86,12 @@ public final class NewapiTaskSource implements TaskSource {
         }
         String status = natives != null && natives.size() == 1 ? natives.iterator().next() : null;
         int pageSize = Math.min(query.pageSize(), MAX_PAGE_SIZE);
-        NewapiListResponse response = list(new NewapiListRequest(status, start, end, null, query.page(), pageSize));
+        NewapiListResponse response = list(new NewapiListRequest(status, submittedFrom(start), end, null,
+                query.page(), pageSize));
         boolean statusPushed = query.statuses().isEmpty() || status != null;
-        boolean exact = statusPushed && query.nameContains() == null;
+        // A time bound is pushed on submit_time, not on createdAt (created_at): the upstream total
+        // then counts tasks submitted in the range, a few more than were created in it.
+        boolean exact = statusPushed && query.nameContains() == null && start == null && end == null;
         return new UpstreamPage(tasks(response), response.total(), exact, isLast(response, query.page(), pageSize));
     }
 
@@ -170,8 +173,8 @@ public final class NewapiTaskSource implements TaskSource {
     }
 
     /**
-     * {@code start_timestamp} for an inclusive lower bound: createdAt is whole seconds, so the
-     * first second at or after it. Null when it excludes nothing (new-api reads 0 as "no bound").
+     * The first whole second at or after an inclusive lower bound on createdAt ({@code created_at},
+     * whole seconds); null when it excludes nothing.
      */
     private static Long startTimestamp(Instant createdFrom) {
         if (createdFrom == null) {
@@ -180,6 +183,24 @@ public final class NewapiTaskSource implements TaskSource {
         long seconds = createdFrom.getEpochSecond() + (createdFrom.getNano() > 0 ? 1 : 0);
         return seconds < 1 ? null : seconds;
     }
+
+    /**
+     * {@code start_timestamp} for a createdAt lower bound. new-api filters on {@code submit_time},
+     * stamped before the upstream submit and so up to {@link #SUBMIT_LAG_SECONDS} before
+     * {@code created_at}: the bound moves that much earlier, or a task created after it but
+     * submitted before it would be lost; the engine filters the extra rows out again. new-api
+     * reads 0 as "no bound", so a bound that moves to 0 or below is left out.
+     * ({@code end_timestamp} needs no margin: submit_time ≤ created_at.)
+     */
+    private static Long submittedFrom(Long createdFrom) {
+        return createdFrom == null || createdFrom - SUBMIT_LAG_SECONDS < 1 ? null : createdFrom - SUBMIT_LAG_SECONDS;
+    }
+
+    /**
+     * How long before its row is inserted a task's submit_time may be stamped: the upstream submit
+     * call in between (seconds for Suno, about a minute seen for video). An assumption with margin.
+     */
+    static final long SUBMIT_LAG_SECONDS = 300;
 
     /** True when no page follows: a short page, or the total says so. */
     private static boolean isLast(NewapiListResponse response, int page, int requestedSize) {
