@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * names the desktop UI renders ({@code start_time}, {@code end_time}); {@code script_config} or
  * the UI's {@code script_args} feed no field and stay in {@code raw}. A time only counts as a start or finish when the status says the task
  * did start or finish: a pending task's {@code start_time} is its plan (create takes a
- * {@code start_time} to run at), so it becomes {@code schedule.start}.
+ * {@code start_time} to run at), so it becomes {@code schedule.start}; a pending task's
+ * {@code started_at} (left from a run before a retry) is dropped.
  */
 final class TikmatrixTaskMapper {
 
@@ -118,11 +119,20 @@ final class TikmatrixTaskMapper {
                 .startedAt(status == TaskStatus.PENDING || status == TaskStatus.UNKNOWN ? null : start(node))
                 .finishedAt(status == TaskStatus.SUCCEEDED || status == TaskStatus.FAILED
                         ? time(node, "finished_at", "end_time") : null)
-                .schedule(status == TaskStatus.PENDING ? TaskSchedule.of(start(node), null) : null)
+                .schedule(status == TaskStatus.PENDING ? TaskSchedule.of(plannedStart(node), null) : null)
                 .metrics(metrics)
                 .actions(actions(status))
                 .raw(node)
                 .build();
+    }
+
+    /**
+     * The desktop UI's {@code start_time} of a task that has not started: the time create was
+     * told to run it at. {@code started_at} is never a plan (on a pending task it is left over
+     * from a run before a retry).
+     */
+    private Instant plannedStart(JsonNode node) {
+        return LenientJson.nonBlank(node, "started_at") != null ? null : LenientJson.localDateTime(node, "start_time", zone);
     }
 
     private Instant start(JsonNode node) {

@@ -56,13 +56,23 @@ class TikmatrixTaskMapperTests {
     }
 
     @Test
-    void pendingTaskHasNoStartEvenWhenAStartTimeIsSentItIsItsPlan() {
-        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":0,\"started_at\":\"2026-01-05 09:00:00\","
-                + "\"finished_at\":\"2026-01-05 09:10:00\"}");
+    void pendingTasksStartTimeIsItsPlanNotAStart() {
+        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":0,\"start_time\":\"2026-01-05 09:00:00\","
+                + "\"end_time\":\"2026-01-05 09:10:00\"}");
         var task = mapper.toTask(node);
         assertThat(task.startedAt()).isNull();
         assertThat(task.finishedAt()).isNull();
         assertThat(task.schedule().start()).isEqualTo(Instant.parse("2026-01-05T01:00:00Z"));
+    }
+
+    @Test
+    void retriedTaskBackInPendingDropsTheTimesOfItsLastRun() {
+        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":0,\"retry_count\":1,"
+                + "\"started_at\":\"2026-01-05 09:00:00\",\"finished_at\":\"2026-01-05 09:10:00\"}");
+        var task = mapper.toTask(node);
+        assertThat(task.startedAt()).isNull();
+        assertThat(task.finishedAt()).isNull();
+        assertThat(task.schedule()).isNull();
     }
 
     @Test
