@@ -34,8 +34,13 @@ public record TaskBody(
         @Schema(types = {"string", "null"}, format = "date-time", description = "null sorts last")
         Instant createdAt,
         @Schema(types = {"string", "null"}, format = "date-time") Instant updatedAt,
-        @Schema(types = {"string", "null"}, format = "date-time") Instant startedAt,
-        @Schema(types = {"string", "null"}, format = "date-time") Instant finishedAt,
+        @Schema(types = {"string", "null"}, format = "date-time",
+                description = "when the task did start; null unless the provider says it did") Instant startedAt,
+        @Schema(types = {"string", "null"}, format = "date-time",
+                description = "when the task did finish; null unless the provider says it did") Instant finishedAt,
+        @Schema(types = {"object", "null"}, implementation = ScheduleBody.class,
+                description = "the planned window (a campaign's start/stop times, a scheduled start), or null")
+        ScheduleBody schedule,
         @Schema(description = "provider counters, named per provider in docs/providers.md",
                 example = "{\"totalOrders\": 120, \"answeredCalls\": 37}") Map<String, Number> metrics,
         @ArraySchema(schema = @Schema(allowableValues = {"stop", "pause", "resume", "retry", "delete"}),
@@ -49,7 +54,8 @@ public record TaskBody(
         return new TaskBody(task.id().toString(), task.id().source(), task.provider(), task.id().nativeId(),
                 task.kind().wireName(), task.name(), task.description(), task.status().name(), task.nativeStatus(),
                 task.nativeStatusLabel(), task.statusReason(), task.progress(), task.owner(), task.createdAt(),
-                task.updatedAt(), task.startedAt(), task.finishedAt(), task.metrics(),
+                task.updatedAt(), task.startedAt(), task.finishedAt(), ScheduleBody.from(task.schedule()),
+                task.metrics(),
                 task.actions().stream().map(TaskAction::wireName).toList(), task.raw());
     }
 }

@@ -22,8 +22,9 @@ import java.util.Objects;
  * @param owner             account, user or device the task belongs to, or null
  * @param createdAt         creation time, or null when the provider does not say
  * @param updatedAt         last change, or null
- * @param startedAt         start, or null
- * @param finishedAt        end, or null
+ * @param startedAt         when it did start, only when the provider says it did; or null
+ * @param finishedAt        when it did finish, only when the provider says it did; or null
+ * @param schedule          the planned start/end window, or null when there is no plan
  * @param metrics           provider counters, documented per provider
  * @param actions           actions the gateway accepts for this task now
  * @param raw               the provider's record as a JSON tree; opaque to the core
@@ -32,7 +33,7 @@ public record Task(
         TaskId id, String provider, TaskKind kind, String name, String description,
         TaskStatus status, String nativeStatus, String nativeStatusLabel, String statusReason,
         Double progress, String owner, Instant createdAt, Instant updatedAt, Instant startedAt,
-        Instant finishedAt, Map<String, Number> metrics, List<TaskAction> actions, Object raw) {
+        Instant finishedAt, TaskSchedule schedule, Map<String, Number> metrics, List<TaskAction> actions, Object raw) {
 
     /**
      * The one order of every list: {@code createdAt} descending, then {@code id} descending;
@@ -81,6 +82,7 @@ public record Task(
         b.updatedAt = updatedAt;
         b.startedAt = startedAt;
         b.finishedAt = finishedAt;
+        b.schedule = schedule;
         b.metrics = metrics;
         b.actions = actions;
         b.raw = raw;
@@ -104,6 +106,7 @@ public record Task(
         private Instant updatedAt;
         private Instant startedAt;
         private Instant finishedAt;
+        private TaskSchedule schedule;
         private Map<String, Number> metrics = Map.of();
         private List<TaskAction> actions = List.of();
         private Object raw;
@@ -126,6 +129,7 @@ public record Task(
         public Builder updatedAt(Instant v) { updatedAt = v; return this; }
         public Builder startedAt(Instant v) { startedAt = v; return this; }
         public Builder finishedAt(Instant v) { finishedAt = v; return this; }
+        public Builder schedule(TaskSchedule v) { schedule = v; return this; }
         public Builder metrics(Map<String, Number> v) { metrics = v; return this; }
         public Builder actions(List<TaskAction> v) { actions = v; return this; }
         public Builder raw(Object v) { raw = v; return this; }
@@ -133,7 +137,7 @@ public record Task(
         public Task build() {
             return new Task(id, provider, kind, name, description, status, nativeStatus,
                     nativeStatusLabel, statusReason, progress, owner, createdAt, updatedAt,
-                    startedAt, finishedAt, metrics, actions, raw);
+                    startedAt, finishedAt, schedule, metrics, actions, raw);
         }
     }
 }

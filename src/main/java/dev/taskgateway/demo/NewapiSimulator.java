@@ -95,14 +95,15 @@ public final class NewapiSimulator implements SimulatorServer.Handler {
         addUser(new User(BANNED_ID, "banned", ROLE_COMMON, true), BANNED_TOKEN);
         addUser(new User(4, "alice", ROLE_COMMON, false), "demo-newapi-alice-token");
         addUser(new User(5, "bob", ROLE_COMMON, false), "demo-newapi-bob-token");
-        long[] submitted = new long[count];
+        // Rows are inserted in id order, so created_at never decreases with id.
+        long[] created = new long[count];
         long second = newest.getEpochSecond();
         for (int i = 0; i < count; i++) {
-            submitted[i] = second;
+            created[i] = second;
             second -= random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(900); // some share a second
         }
         for (int i = count - 1; i >= 0; i--) {
-            insert(submitted[i], OWNERS[random.nextInt(OWNERS.length)], STATUSES[random.nextInt(STATUSES.length)]);
+            insert(created[i], OWNERS[random.nextInt(OWNERS.length)], STATUSES[random.nextInt(STATUSES.length)]);
         }
     }
 
@@ -118,7 +119,10 @@ public final class NewapiSimulator implements SimulatorServer.Handler {
         return this;
     }
 
-    /** Adds {@code count} new tasks of user {@value #USER_ID} submitted now, at the head of the list; their task_ids. */
+    /**
+     * Adds {@code count} new tasks of user {@value #USER_ID} inserted now (created_at now, submit_time
+     * up to a minute earlier), at the head of the list; their task_ids.
+     */
     public synchronized List<String> addNow(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -254,17 +258,23 @@ public final class NewapiSimulator implements SimulatorServer.Handler {
         return true;
     }
 
-    /** A task as new-api stores it after the poller has seen it in {@code status}. */
-    private NewapiSimulatorTask insert(long submitTime, int userId, String status) {
+    /**
+     * A task as new-api stores it after the poller has seen it in {@code status}, its row inserted
+     * at {@code created}. submit_time is stamped before the upstream submit call and the row is
+     * inserted after it answers (model/task.go InitTask, the relay's submit flow): a few seconds
+     * for Suno, up to a minute for a video platform. So submit_time ≤ created_at, and submit order
+     * can disagree with id order.
+     */
+    private NewapiSimulatorTask insert(long created, int userId, String status) {
         boolean suno = random.nextInt(5) < 2;
         String platform = suno ? "suno" : random.nextInt(20) == 0 ? (random.nextBoolean() ? "77" : "kling")
                 : VIDEO_PLATFORMS[random.nextInt(VIDEO_PLATFORMS.length)];
         String action = suno ? (random.nextInt(4) == 0 ? "LYRICS" : "MUSIC") : VIDEO_ACTIONS[random.nextInt(VIDEO_ACTIONS.length)];
         NewapiSimulatorTask task = new NewapiSimulatorTask(tasks.size() + 1L, taskId(), platform, action, userId,
                 1 + random.nextInt(8), 1000 + random.nextInt(500_000), PROMPTS[random.nextInt(PROMPTS.length)]);
-        long started = submitTime + 1 + random.nextInt(30);
+        long started = created + 1 + random.nextInt(30);
         long finished = started + 30 + random.nextInt(600);
-        task.state(status, submitTime, random.nextInt(10) == 0 ? submitTime + 1 : submitTime);
+        task.state(status, created - random.nextInt(suno ? 4 : 61), created);
         switch (status) {
             case "SUBMITTED" -> task.progress("10%");
             case "QUEUED" -> task.progress("20%");

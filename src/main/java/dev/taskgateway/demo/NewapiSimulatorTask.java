@@ -45,7 +45,7 @@ final class NewapiSimulatorTask {
         return userId;
     }
 
-    /** InitTask: submitted at {@code submitted}, row created at {@code created} (GORM's clock). */
+    /** InitTask stamped {@code submitted} before the upstream call; the row was inserted at {@code created} (GORM's clock). */
     void state(String newStatus, long submitted, long created) {
         status = newStatus;
         submitTime = submitted;

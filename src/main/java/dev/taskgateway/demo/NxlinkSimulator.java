@@ -38,6 +38,21 @@ public final class NxlinkSimulator implements SimulatorServer.Handler {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private long nextId = 1;
     private boolean dataWrapped;
+    private DialProgress dialProgress = DialProgress.PERCENT;
+    private boolean orderCountsSent = true;
+
+    /**
+     * How {@code statInfo.dialProgress} is written: the vendor defines it as dialed / total orders
+     * but never shows a value (every example is null), so each plausible form can be served.
+     */
+    public enum DialProgress {
+        /** {@code "12.5"}: a percent without a sign (the default). */
+        PERCENT,
+        /** {@code "12.5%"}. */
+        PERCENT_SIGN,
+        /** {@code "0.125"}: the ratio itself. */
+        FRACTION
+    }
 
     /** A simulator with no accounts that checks {@code ts} against {@code clock}. */
     public NxlinkSimulator(Clock clock) {
@@ -62,6 +77,21 @@ public final class NxlinkSimulator implements SimulatorServer.Handler {
     /** True puts the page inside {@code data}, as NXLink's sibling endpoints do; default top level. */
     public synchronized NxlinkSimulator dataWrapped(boolean wrapped) {
         this.dataWrapped = wrapped;
+        return this;
+    }
+
+    /** Writes {@code dialProgress} in {@code format} from now on. */
+    public synchronized NxlinkSimulator dialProgress(DialProgress format) {
+        this.dialProgress = format;
+        return this;
+    }
+
+    /**
+     * False leaves {@code dialedOrderCount} and {@code totalOrderCount} out of {@code statInfo}
+     * (the page's table lists them; a build without them is the case dialProgress is read for).
+     */
+    public synchronized NxlinkSimulator orderCountsSent(boolean sent) {
+        this.orderCountsSent = sent;
         return this;
     }
 
@@ -193,7 +223,7 @@ public final class NxlinkSimulator implements SimulatorServer.Handler {
         pageBody.put("total", matching.size());
         pageBody.put("pageNumber", page);
         pageBody.put("pageSize", size);
-        pageBody.put("list", matching.subList(from, to));
+        pageBody.put("list", matching.subList(from, to).stream().map(this::render).toList());
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("code", 0);
         envelope.put("message", "success");
@@ -204,6 +234,26 @@ public final class NxlinkSimulator implements SimulatorServer.Handler {
             envelope.putAll(pageBody);
         }
         return Reply.json(200, envelope);
+    }
+
+    /** A task as served under the current dialProgress form and counter switch. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> render(Map<String, Object> task) {
+        if (dialProgress == DialProgress.PERCENT && orderCountsSent || !(task.get("statInfo") instanceof Map<?, ?>)) {
+            return task;
+        }
+        Map<String, Object> stats = new LinkedHashMap<>((Map<String, Object>) task.get("statInfo"));
+        if (stats.get("dialProgress") instanceof String percent && dialProgress != DialProgress.PERCENT) {
+            stats.put("dialProgress", dialProgress == DialProgress.PERCENT_SIGN ? percent + "%"
+                    : new java.math.BigDecimal(percent).movePointLeft(2).toPlainString());
+        }
+        if (!orderCountsSent) {
+            stats.remove("dialedOrderCount");
+            stats.remove("totalOrderCount");
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(task);
+        copy.put("statInfo", stats);
+        return copy;
     }
 
     private static Reply error(int code, String message) {

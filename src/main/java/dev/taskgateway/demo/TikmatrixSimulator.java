@@ -19,6 +19,10 @@ import tools.jackson.databind.JsonNode;
  * TikMatrix's local API ({@code /api/v1/task...}) over a seeded data set, speaking the wire format
  * of PROVIDER-NOTES §4.3a: HTTP 200 with {@code {code,message,data}} for everything but an
  * unknown task (404, code 40401); stop/retry/delete change task state.
+ *
+ * <p>The list's item key and the task's field names are undocumented, so both can be switched to
+ * each reading we know of: {@link #itemsKey} ({@code tasks}, {@code list}, {@code items}) and
+ * {@link #fieldNames} (the assumed names, or the desktop UI's).
  */
 public final class TikmatrixSimulator implements SimulatorServer.Handler {
 
@@ -29,6 +33,31 @@ public final class TikmatrixSimulator implements SimulatorServer.Handler {
     private final ZoneId zone;
     private final TreeMap<Long, Map<String, Object>> tasks = new TreeMap<>();
     private long nextId = 1;
+    private String itemsKey = "tasks";
+    private FieldNames fieldNames = FieldNames.ASSUMED;
+
+    /** The names a task's fields go under. */
+    public enum FieldNames {
+        /** PROVIDER-NOTES §4.3a: created_at, started_at, finished_at, script_config (object or string). */
+        ASSUMED,
+        /**
+         * The desktop UI's rows: start_time (a pending task's planned time, else when it started),
+         * end_time, script_args (a JSON string); no created_at.
+         */
+        DESKTOP
+    }
+
+    /** Lists the items under {@code key} ({@code tasks} by default; {@code list} and {@code items} are the other readings). */
+    public synchronized TikmatrixSimulator itemsKey(String key) {
+        this.itemsKey = key;
+        return this;
+    }
+
+    /** Renders tasks under {@code names} from now on. */
+    public synchronized TikmatrixSimulator fieldNames(FieldNames names) {
+        this.fieldNames = names;
+        return this;
+    }
 
     /** A simulator holding {@code count} tasks made from {@code seed}, times in {@code zone}. */
     public TikmatrixSimulator(int count, long seed, ZoneId zone, LocalDateTime newest) {
@@ -79,14 +108,14 @@ public final class TikmatrixSimulator implements SimulatorServer.Handler {
         }
         String action = m.group(2) == null ? "" : m.group(2);
         return switch (call.method() + " " + action) {
-            case "GET " -> ok(task);
+            case "GET " -> ok(render(task));
             case "DELETE " -> {
                 tasks.remove(((Number) task.get("id")).longValue());
                 yield ok(null);
             }
             case "POST /stop" -> status(task) == 1 ? update(task, 3, "stopped by user")
                     : error(40001, "task is not running");
-            case "POST /retry" -> status(task) == 3 ? ok(retry(task)) : error(40001, "task has not failed");
+            case "POST /retry" -> status(task) == 3 ? ok(render(retry(task))) : error(40001, "task has not failed");
             default -> Reply.empty(405);
         };
     }
@@ -106,13 +135,13 @@ public final class TikmatrixSimulator implements SimulatorServer.Handler {
             if ((status == null || String.valueOf(status(task)).equals(status))
                     && (serial == null || serial.equals(task.get("serial")))
                     && (script == null || script.equals(task.get("script_name")))) {
-                matching.add(task);
+                matching.add(render(task));
             }
         }
         int from = Math.min((page - 1) * pageSize, matching.size());
         int to = Math.min(from + pageSize, matching.size());
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("tasks", matching.subList(from, to));
+        data.put(itemsKey, matching.subList(from, to));
         data.put("total", matching.size());
         data.put("page", page);
         data.put("page_size", pageSize);
@@ -140,6 +169,10 @@ public final class TikmatrixSimulator implements SimulatorServer.Handler {
         if (!List.of(SCRIPTS).contains(script)) {
             return error(40003, "script not supported through the API: " + script);
         }
+        if (!body.path("script_config").isObject()) {
+            // The vendor marks script_config required (task-management.md, "Create task").
+            return error(40001, "script_config is required");
+        }
         List<String> targets = new ArrayList<>();
         body.path(body.has("serials") ? "serials" : "usernames").forEach(n -> targets.add(n.asString()));
         if (targets.isEmpty()) {
@@ -151,6 +184,9 @@ public final class TikmatrixSimulator implements SimulatorServer.Handler {
                     body.has("usernames") ? target : null, LocalDateTime.now(zone), 0);
             task.put("source", "api");
             task.put("script_config", body.path("script_config"));
+            if (body.path("start_time").isString()) {
+                task.put("planned_time", plannedTime(body.path("start_time").asString()));
+            }
             ids.add(((Number) task.get("id")).longValue());
         }
         return ok(Map.of("task_ids", ids, "created_count", ids.size()));
@@ -170,6 +206,33 @@ public final class TikmatrixSimulator implements SimulatorServer.Handler {
             }
         }
         return ok(Map.of("deleted_count", deleted));
+    }
+
+    /** Today's (or tomorrow's, once past) local time of a create's "HH:MM" plan. */
+    private String plannedTime(String hhmm) {
+        LocalDateTime now = LocalDateTime.now(zone);
+        try {
+            LocalDateTime plan = now.toLocalDate().atTime(java.time.LocalTime.parse(hhmm));
+            return (plan.isBefore(now) ? plan.plusDays(1) : plan).format(TIME);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A task as the list and detail show it under the current field names. */
+    private Map<String, Object> render(Map<String, Object> stored) {
+        Map<String, Object> task = new LinkedHashMap<>(stored);
+        Object plan = task.remove("planned_time");
+        if (fieldNames == FieldNames.ASSUMED) {
+            return task;
+        }
+        task.remove("created_at");
+        Object started = task.remove("started_at");
+        task.put("start_time", status(stored) == 0 ? plan : started);
+        task.put("end_time", task.remove("finished_at"));
+        Object config = task.remove("script_config");
+        task.put("script_args", config instanceof String text ? text : SimulatorServer.JSON.writeValueAsString(config));
+        return task;
     }
 
     private Map<String, Object> task(String id) {
@@ -211,6 +274,9 @@ public final class TikmatrixSimulator implements SimulatorServer.Handler {
         }
         if (status == 3) {
             task.put("error", random.nextBoolean() ? "device offline" : "upload timed out");
+        }
+        if (status == 0 && ((Number) task.get("id")).longValue() % 3 == 0) {
+            task.put("planned_time", created.plusHours(2).format(TIME)); // created with a start_time
         }
         task.put("script_config", random.nextBoolean()
                 ? "{\"captions\":\"{Hi|Hello} there\",\"content_type\":0}" : Map.of("target_users", List.of("a", "b")));

@@ -23,6 +23,10 @@ public final class LenientJson {
     /** The mapper adapters share: tolerant of unknown fields, no float-as-BigDecimal surprises. */
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private LenientJson() {
@@ -60,26 +64,49 @@ public final class LenientJson {
         return text == null || text.isBlank() ? null : text;
     }
 
-    /** A whole number from a number or a numeric string; null otherwise. */
+    /**
+     * A whole number from a number or a numeric string; null otherwise, and null (never a wrapped
+     * or saturated value) past the {@code long} range. A fraction is cut towards zero.
+     */
     public static Long longValue(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
+        BigDecimal exact = decimal(node == null ? null : node.get(field));
+        if (exact == null) {
+            return null;
+        }
+        // Compared before any rescaling: "1e999999999" must not build a billion-digit number.
+        if (exact.compareTo(LONG_MIN) < 0 || exact.compareTo(LONG_MAX) > 0) {
+            return null;
+        }
+        return exact.abs().compareTo(BigDecimal.ONE) < 0 ? 0L : exact.longValue();
+    }
+
+    /**
+     * A whole number that fits an {@code int}, from a number or a numeric string ({@code 3},
+     * {@code "3"}, {@code 3.0}); null otherwise.
+     * For statuses and counters: a value past the int range is unknown, never wrapped into a
+     * valid one (4294967297 is not 1).
+     */
+    public static Integer intValue(JsonNode node, String field) {
+        BigDecimal exact = decimal(node == null ? null : node.get(field));
+        if (exact == null || exact.compareTo(INT_MIN) < 0 || exact.compareTo(INT_MAX) > 0
+                || exact.stripTrailingZeros().scale() > 0) {
+            return null; // past the range, or a fraction: neither is a status or a count
+        }
+        return exact.intValue();
+    }
+
+    private static BigDecimal decimal(JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (v.isIntegralNumber()) {
-            return v.longValue();
-        }
-        if (v.isNumber()) {
-            return (long) v.doubleValue();
-        }
-        if (v.isString()) {
-            try {
-                return new BigDecimal(v.stringValue().trim()).longValue();
-            } catch (NumberFormatException e) {
-                return null;
+        try {
+            if (v.isNumber()) {
+                return v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : v.decimalValue();
             }
+            return v.isString() ? new BigDecimal(v.stringValue().trim()) : null;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null; // "abc", NaN or infinity
         }
-        return null;
     }
 
     /** A number from a number or a numeric string (a trailing % is allowed); null otherwise. */

@@ -159,11 +159,11 @@ class ActionsApiTests {
     @Test
     void sameIdempotencyKeyReplaysTheFirstAnswerAndAnotherBodyIs422() {
         String key = UUID.randomUUID().toString();
-        String body = "{\"usernames\":[\"u1\"],\"script_name\":\"follow\"}";
+        String body = "{\"usernames\":[\"u1\"],\"script_name\":\"follow\",\"script_config\":{}}";
 
         Answer first = ops.post("/sources/pc/tasks", body, "Idempotency-Key", key);
         Answer again = ops.post("/sources/pc/tasks", body, "Idempotency-Key", key);
-        Answer other = ops.post("/sources/pc/tasks", "{\"usernames\":[\"u2\"],\"script_name\":\"follow\"}",
+        Answer other = ops.post("/sources/pc/tasks", "{\"usernames\":[\"u2\"],\"script_name\":\"follow\",\"script_config\":{}}",
                 "Idempotency-Key", key);
 
         assertThat(again.status()).isEqualTo(201);
@@ -197,7 +197,7 @@ class ActionsApiTests {
     @Test
     void upstreamFailureIsReplayedForTheSameKeySoTheActionNeverRunsTwice() {
         String key = UUID.randomUUID().toString();
-        String body = "{\"usernames\":[\"replay-check\"],\"script_name\":\"comment\"}";
+        String body = "{\"usernames\":[\"replay-check\"],\"script_name\":\"comment\",\"script_config\":{}}";
         long before = ops.get("/tasks/stats").json().path("total").asLong();
 
         PC.faults(new Faults(null, 0, 0, 0, 0, null, true));

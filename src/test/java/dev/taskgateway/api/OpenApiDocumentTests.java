@@ -150,6 +150,22 @@ class OpenApiDocumentTests {
     }
 
     @Test
+    void taskSchemaHasTheOptionalScheduleAndRealTasksCarryOnlyItsMembers() {
+        Map<String, io.swagger.v3.oas.models.media.Schema> schemas = document.getComponents().getSchemas();
+        Set<String> members = schemas.get("Task").getProperties().keySet();
+        assertThat(members).contains("startedAt", "finishedAt", "schedule");
+        assertThat(schemas.get("TaskSchedule").getProperties()).containsOnlyKeys("start", "end");
+
+        JsonNode items = client.get("/tasks?size=5").json().path("items");
+        assertThat(items).isNotEmpty().allSatisfy(item -> {
+            List<String> names = new ArrayList<>();
+            item.propertyNames().forEach(names::add);
+            assertThat(names).contains("schedule");
+            assertThat(members).containsAll(names);
+        });
+    }
+
+    @Test
     void realProblemAnswersCarryOnlyMembersOfTheProblemSchema() {
         Set<String> members = document.getComponents().getSchemas().get("Problem").getProperties().keySet();
         for (Answer answer : List.of(client.get("/tasks?size=0&bogus=1"), client.anonymous("/tasks"),

@@ -200,6 +200,34 @@ class NewapiSimulatorTests {
         assertThat(progress).contains("0%", "10%", "20%", "100%", "排队中");
     }
 
+    /**
+     * As on a real instance: rows inserted in id order (created_at never decreases with id), each
+     * stamped submit_time before its upstream call (at most a minute earlier), so submit order
+     * and id order do disagree somewhere.
+     */
+    @Test
+    void createdAtFollowsIdAndSubmitTimeIsStampedBeforeInsert() throws IOException {
+        start(NewapiSimulator.Shape.CURRENT);
+        List<JsonNode> rows = new ArrayList<>();
+        for (int p = 1; p <= 5; p++) {
+            get("/api/task/?page_size=100&p=" + p, "Bearer " + ADMIN, "2").json().path("data").path("items").forEach(rows::add);
+        }
+
+        boolean submitOrderDisagrees = false;
+        for (int i = 1; i < rows.size(); i++) {
+            JsonNode newer = rows.get(i - 1);
+            JsonNode older = rows.get(i);
+            assertThat(newer.path("id").asLong()).isGreaterThan(older.path("id").asLong());
+            assertThat(newer.path("created_at").asLong()).isGreaterThanOrEqualTo(older.path("created_at").asLong());
+            submitOrderDisagrees |= newer.path("submit_time").asLong() < older.path("submit_time").asLong();
+        }
+        assertThat(rows).hasSize(500).allSatisfy(row -> assertThat(row.path("submit_time").asLong())
+                .isBetween(row.path("created_at").asLong() - 60, row.path("created_at").asLong()));
+        assertThat(rows).filteredOn(row -> row.path("platform").asString().equals("suno"))
+                .allSatisfy(row -> assertThat(row.path("created_at").asLong() - row.path("submit_time").asLong()).isLessThanOrEqualTo(3));
+        assertThat(submitOrderDisagrees).as("some submit_time is newer than a later id's").isTrue();
+    }
+
     @Test
     void sameSeedGivesTheSameTasks() {
         List<String> a = new NewapiSimulator(200, 7, NEWEST, NewapiSimulator.Shape.CURRENT).taskIds(null);
@@ -210,7 +238,7 @@ class NewapiSimulatorTests {
     }
 
     @Test
-    void addNowPutsNewTasksAtTheHeadSubmittedNow() throws IOException {
+    void addNowPutsNewTasksAtTheHeadInsertedNow() throws IOException {
         start(NewapiSimulator.Shape.CURRENT);
 
         List<String> added = simulator.addNow(2);
@@ -218,7 +246,9 @@ class NewapiSimulatorTests {
         JsonNode items = get("/api/task/self?page_size=2", "Bearer " + USER, "1").json().path("data").path("items");
         assertThat(items.get(0).path("task_id").asString()).isEqualTo(added.get(1));
         assertThat(items.get(1).path("task_id").asString()).isEqualTo(added.get(0));
-        assertThat(items.get(0).path("submit_time").asLong()).isEqualTo(clock.instant().getEpochSecond());
+        long now = clock.instant().getEpochSecond();
+        assertThat(items.get(0).path("created_at").asLong()).isEqualTo(now);
+        assertThat(items.get(0).path("submit_time").asLong()).isBetween(now - 60, now);
         assertThat(items.get(0).path("status").asString()).isEqualTo("NOT_START");
     }
 

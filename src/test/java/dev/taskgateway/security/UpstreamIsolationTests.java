@@ -83,7 +83,7 @@ class UpstreamIsolationTests extends SecuredGatewayTestBase {
         Answer list = probe().get("/tasks?source=tm-echo", "X-API-Key", READ_KEY, "X-Request-Id", canary);
         Answer everything = probe().get("/tasks", "X-API-Key", READ_KEY);
         Answer stats = probe().get("/tasks/stats?source=tm-echo", "X-API-Key", READ_KEY);
-        Answer create = probe().send("POST", "/sources/tm-echo/tasks", "{\"serials\":[\"R1\"],\"script_name\":\"post\"}"
+        Answer create = probe().send("POST", "/sources/tm-echo/tasks", "{\"serials\":[\"R1\"],\"script_name\":\"post\",\"script_config\":{}}"
                 .getBytes(StandardCharsets.UTF_8), "X-API-Key", OPS_KEY, "Content-Type", "application/json");
         Answer retry = probe().send("POST", "/sources/tm-echo/tasks:retryFailed", new byte[0], "X-API-Key", OPS_KEY);
 

@@ -4,6 +4,7 @@ import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskAction;
 import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskKind;
+import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
 import java.time.ZoneId;
@@ -49,6 +50,22 @@ final class LonglonglongTaskMapper {
         };
     }
 
+    /**
+     * The label of a derived native status: the docs' own words from their "注意事项" table, so
+     * the label always agrees with the status. {@code status_str} cannot serve: the docs' example
+     * pairs a task their rule calls paused with "停止" (it stays in {@code raw}).
+     */
+    static String label(String nativeStatus) {
+        return switch (nativeStatus) {
+            case "enable=true,call_status=true" -> "任务拨打中";
+            case "enable=false,call_status=false" -> "任务暂停中";
+            case "enable=true,call_status=false" -> "停止";
+            case "enable=true,new_task_extra=empty", "enable=false,new_task_extra=empty",
+                    "enable=?,new_task_extra=empty" -> "异常任务";
+            default -> null; // a state the docs have no row for
+        };
+    }
+
     /** The native status of one item, in the form the class comment describes. */
     static String nativeStatus(JsonNode item) {
         String enable = "enable=" + flag(LenientJson.bool(item, "enable"));
@@ -81,14 +98,16 @@ final class LonglonglongTaskMapper {
                 .description(LenientJson.nonBlank(item, "remark"))
                 .status(status)
                 .nativeStatus(nativeStatus)
-                .nativeStatusLabel(LenientJson.nonBlank(item, "status_str"))
+                .nativeStatusLabel(label(nativeStatus))
                 .statusReason(reason(status, item))
                 .owner(LenientJson.nonBlank(item, "user_id"))
                 .createdAt(LenientJson.localDateTime(item, "create_datetime", zone))
                 .updatedAt(LenientJson.localDateTime(item, "alter_datetime", zone))
-                // The schedule window; "HH:mm" times of day read as null and stay in raw.
-                .startedAt(LenientJson.localDateTime(extras, "start_time", zone))
-                .finishedAt(LenientJson.localDateTime(extras, "stop_time", zone))
+                // The campaign's planned window, not when it ran: the list says nothing about when a
+                // task did start or finish, so startedAt/finishedAt stay null. "HH:mm" times of day
+                // read as null and stay in raw.
+                .schedule(TaskSchedule.of(LenientJson.localDateTime(extras, "start_time", zone),
+                        LenientJson.localDateTime(extras, "stop_time", zone)))
                 .metrics(metrics(item))
                 .actions(actions(status))
                 .raw(item)
@@ -132,16 +151,20 @@ final class LonglonglongTaskMapper {
 
     private static Map<String, Number> metrics(JsonNode item) {
         Map<String, Number> metrics = new LinkedHashMap<>();
-        put(metrics, "concurrency", item, "maximumcall");
-        put(metrics, "callsPerSecond", item, "call_per_second");
-        put(metrics, "numberCount", LenientJson.object(item, "new_task_extra"), "number_count");
+        count(metrics, "concurrency", item, "maximumcall");
+        Double cps = LenientJson.doubleValue(item, "call_per_second"); // a rate: a fraction is fine
+        if (cps != null) {
+            metrics.put("callsPerSecond", cps == Math.rint(cps) && Math.abs(cps) < 1e15 ? (Number) cps.longValue() : cps);
+        }
+        count(metrics, "numberCount", LenientJson.object(item, "new_task_extra"), "number_count");
         return metrics;
     }
 
-    private static void put(Map<String, Number> metrics, String name, JsonNode node, String field) {
-        Double value = LenientJson.doubleValue(node, field);
+    /** A count the provider sends as an int: past the int range (or a fraction) it is left out, never wrapped. */
+    private static void count(Map<String, Number> metrics, String name, JsonNode node, String field) {
+        Integer value = LenientJson.intValue(node, field);
         if (value != null) {
-            metrics.put(name, value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) value.longValue() : value);
+            metrics.put(name, value);
         }
     }
 

@@ -24,12 +24,19 @@ import tools.jackson.databind.JsonNode;
 final class NewapiClient {
 
     /**
-     * Words of new-api's auth refusals, Chinese and English builds (PROVIDER-NOTES §3.5): bad or
-     * missing token, New-Api-User errors, not logged in, role too low, user banned.
+     * How new-api's own auth refusals begin (middleware/auth.go, Chinese, Traditional Chinese and
+     * English builds; PROVIDER-NOTES §3.5): "无权进行此操作，…" / "Unauthorized, …" for a missing
+     * or bad token, New-Api-User errors, a too-low role or invalid user info.
      */
-    private static final List<String> AUTH_MARKERS = List.of("access token", "new-api-user", "未登录",
-            "权限不足", "封禁", "无权", "unauthorized", "insufficient", "banned", "not logged in",
-            "permission");
+    private static final List<String> AUTH_PREFIXES = List.of("无权进行此操作", "無權進行此操作", "unauthorized");
+
+    /**
+     * Phrases only those refusals carry: the banned-user answer, which has no prefix, and the
+     * header name. Generic words ("permission", "insufficient", "token") are not enough: a
+     * business refusal such as a channel's "insufficient quota" must stay {@code UPSTREAM_REJECTED}.
+     */
+    private static final List<String> AUTH_PHRASES = List.of("用户已被封禁", "使用者已被封禁", "user has been banned",
+            "new-api-user");
 
     private final SourceSettings settings;
     private final UpstreamHttp http;
@@ -80,10 +87,16 @@ final class NewapiClient {
             throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "new-api task list data is neither a list nor a page");
         }
         JsonNode items = data.get("items");
-        if (items != null && !items.isNull() && !items.isArray()) {
+        if (items == null || items.isNull()) {
+            // GetAllTasks returns nil when its query fails and the controller still answers
+            // success: an outage dressed as an empty list, never to be read as "no tasks".
+            throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE,
+                    "new-api task list has no items (items null: its database query failed)");
+        }
+        if (!items.isArray()) {
             throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "new-api task list items is not a list");
         }
-        return new NewapiListResponse(NewapiShape.CURRENT, items == null ? List.of() : elements(items),
+        return new NewapiListResponse(NewapiShape.CURRENT, elements(items),
                 LenientJson.longValue(data, "total"), LenientJson.longValue(data, "page_size"));
     }
 
@@ -124,8 +137,8 @@ final class NewapiClient {
         if (code != null && code.toUpperCase(Locale.ROOT).startsWith("AUTH_")) {
             return true;
         }
-        String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        return AUTH_MARKERS.stream().anyMatch(text::contains);
+        String text = message == null ? "" : message.strip().toLowerCase(Locale.ROOT);
+        return AUTH_PREFIXES.stream().anyMatch(text::startsWith) || AUTH_PHRASES.stream().anyMatch(text::contains);
     }
 
     /** The {@code message} of a JSON error body, or null when the body is empty or not JSON. */

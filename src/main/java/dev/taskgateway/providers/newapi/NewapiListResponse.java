@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param shape    the envelope it came in, or null when {@code data} was null or missing and so
  *                 says nothing about the shape
- * @param items    task objects as sent ({@code items: null} reads as none)
+ * @param items    task objects as sent ({@code items: null} never gets here: it is a failed query)
  * @param total    {@code data.total} (current shape only), or null
  * @param pageSize {@code data.page_size}, the page size the provider applied, or null
  */

@@ -108,12 +108,15 @@ final class NewapiTaskMapper {
     }
 
     /**
-     * When the task was created: {@code submit_time}, which new-api orders and filters by, else
-     * {@code created_at} when {@code submit_time} is 0 or missing.
+     * When the task was created: {@code created_at}, which GORM sets when the row is inserted and
+     * so grows with {@code id}, the order new-api lists by ({@code ORDER BY id DESC}); the list's
+     * order is then the gateway's. {@code submit_time} is stamped before the upstream platform is
+     * called and the row inserted after (a video submit can take a minute), so it can disagree
+     * with {@code id}; it is used only when {@code created_at} is 0 or missing, and stays in raw.
      */
     static Instant createdAt(JsonNode node) {
-        Instant submitted = LenientJson.epochSeconds(node, "submit_time");
-        return submitted != null ? submitted : LenientJson.epochSeconds(node, "created_at");
+        Instant created = LenientJson.epochSeconds(node, "created_at");
+        return created != null ? created : LenientJson.epochSeconds(node, "submit_time");
     }
 
     /** The task for one new-api object; throws IllegalArgumentException when its task_id is unusable. */
@@ -127,7 +130,7 @@ final class NewapiTaskMapper {
         Long userId = LenientJson.longValue(node, "user_id");
         JsonNode properties = LenientJson.object(node, "properties");
         Map<String, Number> metrics = new LinkedHashMap<>();
-        Long quota = LenientJson.longValue(node, "quota");
+        Integer quota = LenientJson.intValue(node, "quota"); // an int column: past that, unknown
         if (quota != null) {
             metrics.put("quota", quota);
         }

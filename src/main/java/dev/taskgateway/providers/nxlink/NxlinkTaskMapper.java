@@ -3,6 +3,7 @@ package dev.taskgateway.providers.nxlink;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskKind;
+import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
 import java.util.Collections;
@@ -17,6 +18,8 @@ final class NxlinkTaskMapper {
 
     static final String PROVIDER = "nxlink";
     static final String INSUFFICIENT_BALANCE = "insufficient balance";
+    /** {@code startupType} 2: started at {@code startupAt}, paused at {@code shutdownAt}. */
+    static final int SCHEDULED_STARTUP = 2;
 
     /**
      * Metric name → {@code statInfo} counter (nxlink-task-list.txt, "Statistics Object"). Orders
@@ -31,11 +34,11 @@ final class NxlinkTaskMapper {
     }
 
     /** The unified status of a native {@code taskStatus} (DESIGN §4). */
-    static TaskStatus status(Long nativeStatus) {
+    static TaskStatus status(Integer nativeStatus) {
         if (nativeStatus == null) {
             return TaskStatus.UNKNOWN;
         }
-        return switch (nativeStatus.intValue() == nativeStatus ? nativeStatus.intValue() : -1) {
+        return switch (nativeStatus) {
             case 1 -> TaskStatus.PENDING;     // Ready
             case 2 -> TaskStatus.RUNNING;     // In progress
             case 3 -> TaskStatus.SUCCEEDED;   // Completed
@@ -47,12 +50,12 @@ final class NxlinkTaskMapper {
     }
 
     /** The provider's English label of a native status, or null for values it does not document. */
-    static String label(Long nativeStatus) {
+    static String label(Integer nativeStatus) {
         if (nativeStatus == null || nativeStatus < 1 || nativeStatus > 6) {
             return null;
         }
         return List.of("Ready", "In progress", "Completed", "Failed", "Paused", "Paused (insufficient balance)")
-                .get(nativeStatus.intValue() - 1);
+                .get(nativeStatus - 1);
     }
 
     /**
@@ -87,7 +90,8 @@ final class NxlinkTaskMapper {
         if (nativeId == null) {
             throw new IllegalArgumentException("NXLink task without taskId or id");
         }
-        Long nativeStatus = LenientJson.longValue(node, "taskStatus");
+        // Past the int range (or a fraction) the status is unknown, never wrapped into 1-6.
+        Integer nativeStatus = LenientJson.intValue(node, "taskStatus");
         TaskStatus status = status(nativeStatus);
         JsonNode stats = LenientJson.object(node, "statInfo");
         Long owner = LenientJson.longValue(node, "saasUserId");
@@ -95,24 +99,38 @@ final class NxlinkTaskMapper {
                 .name(LenientJson.nonBlank(node, "taskName"))
                 .description(LenientJson.nonBlank(node, "taskDesc"))
                 .status(status)
-                .nativeStatus(nativeStatus == null ? LenientJson.text(node, "taskStatus") : Long.toString(nativeStatus))
+                .nativeStatus(nativeStatus == null ? LenientJson.text(node, "taskStatus") : Integer.toString(nativeStatus))
                 .nativeStatusLabel(label(nativeStatus))
                 .statusReason(statusReason(nativeStatus, node))
                 .progress(progress(stats))
                 .owner(owner == null ? LenientJson.nonBlank(node, "saasUserId") : Long.toString(owner))
                 .createdAt(LenientJson.epochSeconds(node, "createTs"))
-                .startedAt(LenientJson.epochSeconds(node, "startupAt"))
-                .finishedAt(LenientJson.epochSeconds(node, "shutdownAt"))
+                .schedule(schedule(node))
                 .metrics(metrics(stats))
                 .raw(node)
                 .build();
     }
 
     /**
+     * {@code startupAt} / {@code shutdownAt}: the vendor defines them as the scheduled start and
+     * scheduled pause "when startupType = 2", so they are a plan, and only for that type; what
+     * they hold for a manual or immediate start is not documented and stays in raw. Neither is a
+     * time the task did start or finish, and the list has no such times: startedAt/finishedAt
+     * stay null.
+     */
+    static TaskSchedule schedule(JsonNode node) {
+        Integer startupType = LenientJson.intValue(node, "startupType");
+        if (startupType == null || startupType != SCHEDULED_STARTUP) {
+            return null;
+        }
+        return TaskSchedule.of(LenientJson.epochSeconds(node, "startupAt"), LenientJson.epochSeconds(node, "shutdownAt"));
+    }
+
+    /**
      * 6 says why by itself; 5 may carry a {@code pauseReason}, an integer whose meanings are not
      * documented, so it is shown as a code rather than guessed at.
      */
-    private static String statusReason(Long nativeStatus, JsonNode node) {
+    private static String statusReason(Integer nativeStatus, JsonNode node) {
         if (nativeStatus == null) {
             return null;
         }
@@ -123,16 +141,43 @@ final class NxlinkTaskMapper {
         return nativeStatus == 5 && pauseReason != null ? "pause reason " + pauseReason.trim() : null;
     }
 
-    /** {@code statInfo.dialProgress} ("12.5", "12.5%" or null) as a percent clamped to 0..100. */
+    /**
+     * Percent of the task's contacts dialled at least once: {@code dialedOrderCount /
+     * totalOrderCount} to 0.01, the definition the vendor gives for {@code dialProgress}, whenever
+     * both counters are there (null for a task without contacts). Only without them is
+     * {@code dialProgress} read, whose format the vendor never shows (every example is null):
+     * see {@link #dialProgress}.
+     */
     static Double progress(JsonNode stats) {
-        Double progress = LenientJson.doubleValue(stats, "dialProgress");
-        return progress == null ? null : Math.max(0, Math.min(100, progress));
+        Integer dialed = LenientJson.intValue(stats, "dialedOrderCount");
+        Integer total = LenientJson.intValue(stats, "totalOrderCount");
+        if (dialed != null && total != null) {
+            // Rounded to 0.01 as a rate string would be: 1 of 3 is 33.33, not 33.333333333333336.
+            return total <= 0 || dialed < 0 ? null : Math.min(100.0, Math.round(dialed * 10_000.0 / total) / 100.0);
+        }
+        return dialProgress(stats);
+    }
+
+    /**
+     * {@code dialProgress} read every way it may come: {@code "35"} and {@code "35%"} are
+     * percents; a plain number in 0..1 without a {@code %} ({@code "0.35"}) is a fraction, since
+     * the vendor defines it as a ratio. The one value both readings share, a bare 1, reads as
+     * 100 % rather than 1 %: in 0..1, fractions are far likelier than "one percent". Outside
+     * 0..100 or unreadable: null.
+     */
+    static Double dialProgress(JsonNode stats) {
+        Double value = LenientJson.doubleValue(stats, "dialProgress");
+        if (value == null || value < 0 || value > 100) {
+            return null;
+        }
+        boolean percentSign = LenientJson.text(stats, "dialProgress").trim().endsWith("%");
+        return !percentSign && value <= 1 ? value * 100 : value;
     }
 
     private static Map<String, Number> metrics(JsonNode stats) {
         Map<String, Number> metrics = new LinkedHashMap<>();
         METRICS.forEach((metric, field) -> {
-            Long value = LenientJson.longValue(stats, field);
+            Integer value = LenientJson.intValue(stats, field); // counters are ints: past that, unknown
             if (value != null) {
                 metrics.put(metric, value);
             }

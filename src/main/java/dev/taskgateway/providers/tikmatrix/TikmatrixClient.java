@@ -50,8 +50,11 @@ final class TikmatrixClient {
         JsonNode data = dataOf(get(url.build()), false);
         List<JsonNode> tasks = new ArrayList<>();
         JsonNode items = firstArray(data, "tasks", "list", "items");
-        if (items == null && data != null && !data.isNull() && !data.isObject()) {
-            throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix list has no task array");
+        if (items == null && !saysNothing(data)) {
+            // A total, or anything else, without one of the item arrays is a shape we do not know
+            // (a renamed key): reading it as "no tasks" would hide every task of the PC.
+            throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE,
+                    "TikMatrix list has no task array (tasks, list or items)");
         }
         if (items != null) {
             items.forEach(tasks::add);
@@ -168,6 +171,11 @@ final class TikmatrixClient {
             throw new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE, "TikMatrix internal error (code 50001)");
         }
         throw new SourceException(ErrorCode.UPSTREAM_REJECTED, "TikMatrix code " + code + ": " + message);
+    }
+
+    /** True for a {@code data} that holds nothing at all (null, missing or {@code {}}): an empty page. */
+    private static boolean saysNothing(JsonNode data) {
+        return data == null || data.isNull() || (data.isObject() && data.isEmpty());
     }
 
     private static JsonNode firstArray(JsonNode data, String... names) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskAction;
 import dev.taskgateway.core.TaskKind;
+import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
 import java.time.Instant;
@@ -103,7 +104,8 @@ class LonglonglongTaskMapperTests {
         Task task = mapper.toTask(item);
 
         assertThat(task.statusReason()).isNull();
-        assertThat(task.nativeStatusLabel()).isEqualTo("停止");
+        // The label follows the derived state (the docs' own words), not status_str, which contradicts it.
+        assertThat(task.nativeStatusLabel()).isEqualTo("任务暂停中");
         JsonNode raw = (JsonNode) task.raw();
         assertThat(raw.get("task_cause").get(0).asString()).isEqualTo("线路并发不足");
         assertThat(raw.get("status").asInt()).isEqualTo(1);
@@ -139,19 +141,50 @@ class LonglonglongTaskMapperTests {
     }
 
     @Test
-    void scheduleWindowGivesStartedAndFinishedOnlyForFullDatetimes() {
+    void campaignWindowIsTheScheduleNeverStartedOrFinished() {
         JsonNode full = json("""
-                {"uuid":"%s","task_extras":{"start_time":"2024-11-01 13:25:26","stop_time":"2025-11-01 13:25:26"}}"""
+                {"uuid":"%s","enable":true,"new_task_extra":{"call_status":true},
+                 "task_extras":{"start_time":"2024-11-01 13:25:26","stop_time":"2025-11-01 13:25:26"}}"""
                 .formatted(UUID));
         JsonNode timesOfDay = json("""
                 {"uuid":"%s","task_extras":{"start_time":"09:00","stop_time":"18:00"}}""".formatted(UUID));
 
-        assertThat(mapper.toTask(full).startedAt()).isEqualTo(Instant.parse("2024-11-01T05:25:26Z"));
-        assertThat(mapper.toTask(full).finishedAt()).isEqualTo(Instant.parse("2025-11-01T05:25:26Z"));
+        Task running = mapper.toTask(full);
+        assertThat(running.schedule()).isEqualTo(new TaskSchedule(Instant.parse("2024-11-01T05:25:26Z"),
+                Instant.parse("2025-11-01T05:25:26Z")));
+        assertThat(running.startedAt()).isNull();
+        assertThat(running.finishedAt()).isNull();
         Task task = mapper.toTask(timesOfDay);
+        assertThat(task.schedule()).isNull();
         assertThat(task.startedAt()).isNull();
-        assertThat(task.finishedAt()).isNull();
         assertThat(((JsonNode) task.raw()).get("task_extras").get("start_time").asString()).isEqualTo("09:00");
+    }
+
+    /** The docs' 注意事项 table gives each derived state its words; status_str stays in raw. */
+    @ParameterizedTest(name = "enable={0}, new_task_extra={1} -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+        "true  | {\"call_status\":true}  | 任务拨打中",
+        "false | {\"call_status\":false} | 任务暂停中",
+        "true  | {\"call_status\":false} | 停止",
+        "true  | null                     | 异常任务",
+        "false | {}                       | 异常任务",
+        "false | {\"call_status\":true}  | null",
+        "true  | {\"call_status\":\"x\"}  | null"})
+    void labelComesFromTheDerivedStateNotStatusStr(String enable, String remote, String label) {
+        JsonNode item = json("""
+                {"uuid":"%s","enable":%s,"new_task_extra":%s,"status":1,"status_str":"停止"}"""
+                .formatted(UUID, enable, remote));
+
+        assertThat(mapper.toTask(item).nativeStatusLabel()).isEqualTo(label);
+    }
+
+    @Test
+    void countsPastTheIntRangeAreLeftOutNotWrapped() {
+        JsonNode item = json("""
+                {"uuid":"%s","maximumcall":4294967297,"new_task_extra":{"call_status":true,"number_count":"99999999999"}}"""
+                .formatted(UUID));
+
+        assertThat(mapper.toTask(item).metrics()).isEmpty();
     }
 
     @Test
@@ -169,7 +202,7 @@ class LonglonglongTaskMapperTests {
         assertThat(task.name()).isEqualTo("子账户");
         assertThat(task.description()).isEqualTo("首批");
         assertThat(task.owner()).isEqualTo("4e92e425-036e-4759-b594-ee6911605533");
-        assertThat(task.metrics()).isEqualTo(Map.of("concurrency", 10L, "callsPerSecond", 2.5, "numberCount", 7L));
+        assertThat(task.metrics()).isEqualTo(Map.of("concurrency", 10, "callsPerSecond", 2.5, "numberCount", 7));
         assertThat(task.progress()).isNull();
     }
 

@@ -97,6 +97,8 @@ final class LonglonglongTestSupport {
         v.put("updatedAt", text(task.updatedAt()));
         v.put("startedAt", text(task.startedAt()));
         v.put("finishedAt", text(task.finishedAt()));
+        v.put("schedule", task.schedule() == null ? null : schedule(text(task.schedule().start()),
+                text(task.schedule().end())));
         v.put("metrics", task.metrics());
         List<String> actions = task.actions().stream().map(TaskAction::wireName).toList();
         v.put("actions", actions);
@@ -105,5 +107,13 @@ final class LonglonglongTestSupport {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /** A schedule as the API writes it: both ends, nulls kept. */
+    private static Map<String, Object> schedule(String start, String end) {
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("start", start);
+        window.put("end", end);
+        return window;
     }
 }

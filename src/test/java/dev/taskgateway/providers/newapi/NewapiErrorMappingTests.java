@@ -48,7 +48,11 @@ class NewapiErrorMappingTests {
         "Unauthorized, New-Api-User header format error",
         "Unauthorized, New-Api-User does not match logged in user",
         "Unauthorized, not logged in and no access token provided",
-        "Insufficient privileges",
+        "Unauthorized, insufficient privileges",
+        "Unauthorized, invalid user info",
+        "无权进行此操作，用户信息无效",
+        "無權進行此操作，access token 無效",
+        "使用者已被封禁",
         "User has been banned"})
     void authRefusalWithHttp200IsAuthFailed(String message) {
         SourceException e = failure(okJson(refusal(message)));
@@ -62,6 +66,26 @@ class NewapiErrorMappingTests {
         SourceException e = failure(okJson("{\"success\":false,\"code\":\"AUTH_USER_DISABLED\",\"message\":\"x\"}"));
 
         assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_AUTH_FAILED);
+    }
+
+    /**
+     * Business refusals that use words an auth refusal might: they are the request's fault (or
+     * the channel's), not the credentials', so they must not stop the breaker-free auth path.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "insufficient quota for this channel",
+        "用户额度不足",
+        "permission denied by upstream platform: content moderation",
+        "Insufficient balance on channel 12",
+        "upstream access token expired for channel kling",
+        "token 已过期，请在渠道设置中更新",
+        "no permission to read this task",
+        "获取任务列表失败"})
+    void businessRefusalUsingAuthLikeWordsIsRejectedNotAuthFailed(String message) {
+        SourceException e = failure(okJson(refusal(message)));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_REJECTED);
     }
 
     @Test

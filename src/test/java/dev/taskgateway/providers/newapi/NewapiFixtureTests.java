@@ -77,6 +77,12 @@ class NewapiFixtureTests {
             m.put("updatedAt", iso(t.updatedAt()));
             m.put("startedAt", iso(t.startedAt()));
             m.put("finishedAt", iso(t.finishedAt()));
+            Map<String, Object> schedule = new LinkedHashMap<>();
+            if (t.schedule() != null) {
+                schedule.put("start", iso(t.schedule().start()));
+                schedule.put("end", iso(t.schedule().end()));
+            }
+            m.put("schedule", t.schedule() == null ? null : schedule);
             m.put("metrics", t.metrics());
             m.put("actions", t.actions().stream().map(TaskAction::wireName).toList());
             list.add(m);

@@ -135,26 +135,46 @@ class NewapiTaskMapperTests {
         assertThat(mapper.toTask(node).name()).isEqualTo(expected);
     }
 
+    /**
+     * created_at is set when the row is inserted, so it follows id, the order new-api lists by;
+     * submit_time is stamped before the upstream call (a minute before, for a slow video submit).
+     */
     @Test
-    void createdAtIsSubmitTimeAndOtherTimesAreReadFromUnixSeconds() {
-        Task task = mapper.toTask(item("task_t").put("submit_time", 1_700_000_100L).put("created_at", 1_700_000_101L)
+    void createdAtIsCreatedAtNotTheEarlierSubmitTime() {
+        Task task = mapper.toTask(item("task_t").put("submit_time", 1_700_000_040L).put("created_at", 1_700_000_101L)
                 .put("updated_at", 1_700_000_900L).put("start_time", 1_700_000_120L).put("finish_time", 0));
 
-        assertThat(task.createdAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_100L));
+        assertThat(task.createdAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_101L));
         assertThat(task.updatedAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_900L));
         assertThat(task.startedAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_120L));
         assertThat(task.finishedAt()).as("0 means not set").isNull();
+        assertThat(((JsonNode) task.raw()).get("submit_time").asLong()).isEqualTo(1_700_000_040L);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "missing"})
-    void createdAtFallsBackToCreatedAtWithoutSubmitTime(String submitTime) {
-        ObjectNode node = item("task_c").put("created_at", 1_700_000_101L);
-        if (!submitTime.equals("missing")) {
-            node.put("submit_time", Long.parseLong(submitTime));
+    void createdAtFallsBackToSubmitTimeWithoutCreatedAt(String createdAt) {
+        ObjectNode node = item("task_c").put("submit_time", 1_700_000_099L);
+        if (!createdAt.equals("missing")) {
+            node.put("created_at", Long.parseLong(createdAt));
         }
 
-        assertThat(mapper.toTask(node).createdAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_101L));
+        assertThat(mapper.toTask(node).createdAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_099L));
+    }
+
+    @Test
+    void tasksListedInIdOrderAreInTheGatewaysOrderEvenWhenSubmitTimesCross() {
+        // id 11 (video) was submitted first but inserted after its upstream answered 55 s later; id 10
+        // (Suno) was submitted later and inserted first. new-api lists 11 before 10; so must we.
+        Task video = mapper.toTask(item("task_v").put("id", 11).put("submit_time", 1_700_000_000L).put("created_at", 1_700_000_055L));
+        Task suno = mapper.toTask(item("task_s").put("id", 10).put("submit_time", 1_700_000_050L).put("created_at", 1_700_000_051L));
+
+        assertThat(java.util.stream.Stream.of(suno, video).sorted(Task.ORDER)).containsExactly(video, suno);
+    }
+
+    @Test
+    void quotaPastTheIntRangeIsLeftOutNotWrapped() {
+        assertThat(mapper.toTask(item("task_q").put("quota", 4_294_967_297L)).metrics()).isEmpty();
     }
 
     @Test
@@ -178,7 +198,7 @@ class NewapiTaskMapperTests {
 
         assertThat(task.owner()).isEqualTo("42");
         assertThat(((JsonNode) task.raw()).get("username").asString()).isEqualTo("alice");
-        assertThat(task.metrics()).isEqualTo(Map.of("quota", 2500L));
+        assertThat(task.metrics()).isEqualTo(Map.of("quota", 2500));
         assertThat(task.kind()).isEqualTo(TaskKind.GENERATION);
         assertThat(task.provider()).isEqualTo("new-api");
         assertThat(task.actions()).isEmpty();

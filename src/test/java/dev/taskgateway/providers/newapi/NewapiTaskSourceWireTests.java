@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every request the adapter sends and how it reads both answer shapes, against WireMock. */
 class NewapiTaskSourceWireTests {
@@ -163,7 +164,7 @@ class NewapiTaskSourceWireTests {
     @Test
     void fullyPushedQueryHasAnExactTotal() {
         wm.stubFor(any(anyUrl()).willReturn(okJson(current(1, 100, 2, item("task_b", T + 1, "SUCCESS"),
-                item("task_a", T, "FAILURE")))));
+                item("task_a", T, "SUCCESS")))));
 
         UpstreamPage page = source(wm.baseUrl(), "auto").fetch(query(Set.of(TaskStatus.SUCCEEDED), null, null, null));
 
@@ -171,6 +172,19 @@ class NewapiTaskSourceWireTests {
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.totalExact()).isTrue();
         assertThat(page.last()).isTrue();
+    }
+
+    /** new-api filters times on submit_time; createdAt is created_at, so its count is not ours. */
+    @Test
+    void timeBoundedQueryHasNoExactTotal() {
+        wm.stubFor(any(anyUrl()).willReturn(okJson(current(1, 100, 2, item("task_b", T + 1, "SUCCESS"),
+                item("task_a", T, "FAILURE")))));
+
+        UpstreamPage page = source(wm.baseUrl(), "auto").fetch(query(Set.of(TaskStatus.SUCCEEDED), null,
+                Instant.ofEpochSecond(T), Instant.ofEpochSecond(T + 10)));
+
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.totalExact()).isFalse();
     }
 
     @Test
@@ -204,10 +218,23 @@ class NewapiTaskSourceWireTests {
         assertThat(page.last()).isFalse();
     }
 
+    /** GetAllTasks returns nil when its query fails and the controller still says success. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"success\":true,\"message\":\"\",\"data\":{\"page\":1,\"page_size\":100,\"total\":0,\"items\":null}}",
+        "{\"success\":true,\"message\":\"\",\"data\":{\"page\":1,\"page_size\":100,\"total\":3}}"})
+    void nullOrMissingItemsIsABadResponseNotAnEmptyPage(String body) {
+        wm.stubFor(any(anyUrl()).willReturn(okJson(body)));
+
+        assertThatThrownBy(() -> source(wm.baseUrl(), "auto").fetch(query(1, 100)))
+                .isInstanceOfSatisfying(SourceException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE));
+    }
+
     @Test
-    void nullItemsReadAsAnEmptyLastPage() {
+    void emptyItemsAreAnEmptyLastPage() {
         wm.stubFor(any(anyUrl()).willReturn(okJson(
-                "{\"success\":true,\"message\":\"\",\"data\":{\"page\":1,\"page_size\":100,\"total\":0,\"items\":null}}")));
+                "{\"success\":true,\"message\":\"\",\"data\":{\"page\":1,\"page_size\":100,\"total\":0,\"items\":[]}}")));
 
         UpstreamPage page = source(wm.baseUrl(), "auto").fetch(query(1, 100));
 

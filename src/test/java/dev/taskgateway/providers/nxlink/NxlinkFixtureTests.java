@@ -56,7 +56,7 @@ class NxlinkFixtureTests {
 
         UpstreamPage page = fetch();
 
-        assertThat(page.total()).isEqualTo(8);
+        assertThat(page.total()).isEqualTo(10);
         assertThat(page.totalExact()).isTrue();
         assertThat(page.last()).isTrue();
     }

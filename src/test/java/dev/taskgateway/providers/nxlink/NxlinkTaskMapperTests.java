@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskKind;
+import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
 import java.time.Instant;
@@ -71,14 +72,40 @@ class NxlinkTaskMapperTests {
         assertThat(mapper.toTask(node("{\"taskId\":\"t\",\"taskStatus\":2,\"pauseReason\":1}")).statusReason()).isNull();
     }
 
+    /** Without the counters, dialProgress in each format it may come in: "35", "35%" or a 0..1 fraction. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(nullValues = "null", value = {
-        "'\"12.5\"', 12.5", "'\"37.5%\"', 37.5", "'\" 8 \"', 8.0", "42, 42.0", "'\"130\"', 100.0",
-        "'\"-3\"', 0.0", "null, null", "'\"\"', null", "'\"n/a\"', null"})
-    void dialProgressIsAPercentClampedToZeroToHundred(String json, Double progress) {
+        "'\"12.5\"', 12.5", "'\"37.5%\"', 37.5", "'\" 8 \"', 8.0", "42, 42.0", "'\"35\"', 35.0",
+        "'\"35%\"', 35.0", "'\"0.35\"', 35.0", "0.125, 12.5", "'\"0.5%\"', 0.5", "'\"1\"', 100.0", "'\"0\"', 0.0",
+        "'\"130\"', null", "'\"-3\"', null", "null, null", "'\"\"', null", "'\"n/a\"', null"})
+    void dialProgressIsReadAsPercentOrFractionWhenTheCountersAreMissing(String json, Double progress) {
         Task task = mapper.toTask(node("{\"taskId\":\"t\",\"statInfo\":{\"dialProgress\":" + json + "}}"));
 
         assertThat(task.progress()).isEqualTo(progress);
+    }
+
+    /** The vendor defines dialProgress as dialed orders / total orders: the counters win over the string. */
+    @ParameterizedTest(name = "{0} of {1} dialled, dialProgress {2} -> {3}")
+    @CsvSource(nullValues = "null", value = {
+        "150, 1200, '\"0.125\"', 12.5", "30, 90, '\"33.3\"', 33.33", "1, 3, null, 33.33", "80, 80, '\"1\"', 100.0",
+        "0, 0, '\"130\"', null", "0, 500, '\"50\"', 0.0", "600, 500, null, 100.0",
+        "40, 4294967296, '\"35\"', 35.0", "4294967296, 500, '\"20%\"', 20.0"})
+    void progressIsDialedOverTotalOrdersWhenBothAreThere(String dialed, String total, String dialProgress, Double progress) {
+        Task task = mapper.toTask(node("{\"taskId\":\"t\",\"statInfo\":{\"dialedOrderCount\":" + dialed
+                + ",\"totalOrderCount\":" + total + ",\"dialProgress\":" + dialProgress + "}}"));
+
+        assertThat(task.progress()).isEqualTo(progress);
+    }
+
+    @Test
+    void countersPastTheIntRangeAreLeftOutNotWrapped() {
+        Task task = mapper.toTask(node("{\"taskId\":\"t\",\"taskStatus\":4294967298,"
+                + "\"statInfo\":{\"totalOrderCount\":4294967296,\"dialedOrderCount\":\"99999999999999999999\","
+                + "\"answerOrderCount\":7}}"));
+
+        assertThat(task.status()).isEqualTo(TaskStatus.UNKNOWN);
+        assertThat(task.nativeStatusLabel()).isNull();
+        assertThat(task.metrics()).containsOnly(java.util.Map.entry("answeredOrders", 7));
     }
 
     @Test
@@ -96,20 +123,45 @@ class NxlinkTaskMapperTests {
                 + "\"answerCallCount\":22,\"totalCallElapsed\":900,\"answerRate\":\"29.33\"}}"));
 
         assertThat(task.metrics()).containsOnly(
-                java.util.Map.entry("totalOrders", 120L), java.util.Map.entry("dialedOrders", 60L),
-                java.util.Map.entry("answeredOrders", 20L), java.util.Map.entry("finishedOrders", 50L),
-                java.util.Map.entry("totalCalls", 75L), java.util.Map.entry("answeredCalls", 22L));
+                java.util.Map.entry("totalOrders", 120), java.util.Map.entry("dialedOrders", 60),
+                java.util.Map.entry("answeredOrders", 20), java.util.Map.entry("finishedOrders", 50),
+                java.util.Map.entry("totalCalls", 75), java.util.Map.entry("answeredCalls", 22));
     }
 
     @Test
     void timesAreUnixSecondsAndZeroOrNullMeansNone() {
-        Task task = mapper.toTask(node("{\"taskId\":\"t\",\"createTs\":1731663717,\"startupAt\":\"1731581880\","
-                + "\"shutdownAt\":null}"));
+        Task task = mapper.toTask(node("{\"taskId\":\"t\",\"createTs\":1731663717}"));
 
         assertThat(task.createdAt()).isEqualTo(Instant.parse("2024-11-15T09:41:57Z"));
-        assertThat(task.startedAt()).isEqualTo(Instant.parse("2024-11-14T10:58:00Z"));
-        assertThat(task.finishedAt()).isNull();
         assertThat(mapper.toTask(node("{\"taskId\":\"t\",\"createTs\":0}")).createdAt()).isNull();
+    }
+
+    /** startupAt/shutdownAt are the scheduled start and pause "when startupType = 2": a plan, never a start. */
+    @Test
+    void scheduledStartAndPauseAreTheScheduleNotStartedOrFinished() {
+        Task task = mapper.toTask(node("{\"taskId\":\"t\",\"taskStatus\":3,\"startupType\":2,"
+                + "\"startupAt\":\"1731581880\",\"shutdownAt\":1731600000}"));
+
+        assertThat(task.schedule()).isEqualTo(new TaskSchedule(Instant.parse("2024-11-14T10:58:00Z"),
+                Instant.parse("2024-11-14T16:00:00Z")));
+        assertThat(task.startedAt()).isNull();
+        assertThat(task.finishedAt()).isNull();
+    }
+
+    @ParameterizedTest(name = "startupType {0}")
+    @CsvSource(nullValues = "null", value = {"1", "3", "0", "null"})
+    void startupAtOfAnotherStartupTypeIsNoSchedule(String startupType) {
+        Task task = mapper.toTask(node("{\"taskId\":\"t\",\"startupType\":" + startupType
+                + ",\"startupAt\":1731581880,\"shutdownAt\":null}"));
+
+        assertThat(task.schedule()).isNull();
+        assertThat(task.startedAt()).isNull();
+    }
+
+    @Test
+    void scheduleWithNeitherTimeIsNull() {
+        assertThat(mapper.toTask(node("{\"taskId\":\"t\",\"startupType\":2,\"startupAt\":null,"
+                + "\"shutdownAt\":0}")).schedule()).isNull();
     }
 
     @Test
@@ -155,7 +207,7 @@ class NxlinkTaskMapperTests {
     void everyNativeValueOfAStatusMapsBackToIt(TaskStatus status) {
         Set<Integer> natives = NxlinkTaskMapper.nativeStatuses(status);
 
-        assertThat(natives).allSatisfy(n -> assertThat(NxlinkTaskMapper.status((long) n)).isEqualTo(status));
+        assertThat(natives).allSatisfy(n -> assertThat(NxlinkTaskMapper.status(n)).isEqualTo(status));
     }
 
     private static JsonNode node(String json) {

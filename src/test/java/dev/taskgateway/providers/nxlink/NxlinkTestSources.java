@@ -80,6 +80,8 @@ final class NxlinkTestSources {
         map.put("updatedAt", text(task.updatedAt()));
         map.put("startedAt", text(task.startedAt()));
         map.put("finishedAt", text(task.finishedAt()));
+        map.put("schedule", task.schedule() == null ? null
+                : scheduleView(text(task.schedule().start()), text(task.schedule().end())));
         map.put("metrics", new TreeMap<>(task.metrics()));
         map.put("actions", task.actions().stream().map(TaskAction::wireName).toList());
         return map;
@@ -87,5 +89,13 @@ final class NxlinkTestSources {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /** A schedule as the API writes it: both ends, nulls kept. */
+    private static Map<String, Object> scheduleView(String start, String end) {
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("start", start);
+        window.put("end", end);
+        return window;
     }
 }

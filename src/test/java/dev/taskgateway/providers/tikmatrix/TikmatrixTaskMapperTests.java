@@ -20,7 +20,10 @@ class TikmatrixTaskMapperTests {
     @CsvSource({
             "0, PENDING", "1, RUNNING", "2, SUCCEEDED", "3, FAILED",
             "'\"0\"', PENDING", "'\"1\"', RUNNING", "'\"2\"', SUCCEEDED", "'\"3\"', FAILED",
-            "4, UNKNOWN", "-1, UNKNOWN", "'\"running\"', UNKNOWN", "null, UNKNOWN", "'\"\"', UNKNOWN"})
+            "4, UNKNOWN", "-1, UNKNOWN", "'\"running\"', UNKNOWN", "null, UNKNOWN", "'\"\"', UNKNOWN",
+            // Past the int range: 4294967297 wraps to 1, 4294967298 to 2 - an unknown value, never a valid one.
+            "4294967297, UNKNOWN", "'\"4294967298\"', UNKNOWN", "-4294967296, UNKNOWN", "1.5, UNKNOWN",
+            "99999999999999999999999, UNKNOWN", "'\"1e999999999\"', UNKNOWN"})
     void nativeStatusMapsPerTheStatusTable(String nativeJson, TaskStatus expected) {
         var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":" + nativeJson + "}");
         assertThat(mapper.toTask(node).status()).isEqualTo(expected);
@@ -44,6 +47,52 @@ class TikmatrixTaskMapperTests {
     void runningTaskCanBeStoppedButNotRetried() {
         assertThat(TikmatrixTaskMapper.actions(TaskStatus.RUNNING)).containsExactly(TaskAction.STOP, TaskAction.DELETE);
         assertThat(TikmatrixTaskMapper.actions(TaskStatus.SUCCEEDED)).containsExactly(TaskAction.DELETE);
+    }
+
+    @Test
+    void retryCountPastTheIntRangeIsLeftOutNotWrapped() {
+        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":0,\"retry_count\":4294967298}");
+        assertThat(mapper.toTask(node).metrics()).isEmpty();
+    }
+
+    @Test
+    void pendingTasksStartTimeIsItsPlanNotAStart() {
+        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":0,\"start_time\":\"2026-01-05 09:00:00\","
+                + "\"end_time\":\"2026-01-05 09:10:00\"}");
+        var task = mapper.toTask(node);
+        assertThat(task.startedAt()).isNull();
+        assertThat(task.finishedAt()).isNull();
+        assertThat(task.schedule().start()).isEqualTo(Instant.parse("2026-01-05T01:00:00Z"));
+    }
+
+    @Test
+    void retriedTaskBackInPendingDropsTheTimesOfItsLastRun() {
+        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":0,\"retry_count\":1,"
+                + "\"started_at\":\"2026-01-05 09:00:00\",\"finished_at\":\"2026-01-05 09:10:00\"}");
+        var task = mapper.toTask(node);
+        assertThat(task.startedAt()).isNull();
+        assertThat(task.finishedAt()).isNull();
+        assertThat(task.schedule()).isNull();
+    }
+
+    @Test
+    void runningTaskHasAStartButNoFinish() {
+        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":1,\"start_time\":\"2026-01-05 09:00:00\","
+                + "\"end_time\":\"2026-01-05 09:10:00\"}");
+        var task = mapper.toTask(node);
+        assertThat(task.startedAt()).isEqualTo(Instant.parse("2026-01-05T01:00:00Z"));
+        assertThat(task.finishedAt()).isNull();
+        assertThat(task.schedule()).isNull();
+    }
+
+    @Test
+    void assumedNamesWinOverTheDesktopOnes() {
+        var node = LenientJson.MAPPER.readTree("{\"id\":1,\"status\":2,\"started_at\":\"2026-01-05 09:00:00\","
+                + "\"start_time\":\"2026-01-05 08:00:00\",\"finished_at\":\"2026-01-05 09:10:00\","
+                + "\"end_time\":\"2026-01-05 08:10:00\"}");
+        var task = mapper.toTask(node);
+        assertThat(task.startedAt()).isEqualTo(Instant.parse("2026-01-05T01:00:00Z"));
+        assertThat(task.finishedAt()).isEqualTo(Instant.parse("2026-01-05T01:10:00Z"));
     }
 
     @Test

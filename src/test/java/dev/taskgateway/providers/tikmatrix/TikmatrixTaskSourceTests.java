@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The TikMatrix adapter against recorded answers served by WireMock over real HTTP. */
 class TikmatrixTaskSourceTests {
@@ -80,6 +81,49 @@ class TikmatrixTaskSourceTests {
 
         assertThat(Fixtures.normalized(source.fetch(all(1)).tasks()))
                 .isEqualTo(Fixtures.json("tikmatrix", "list-page.expected.json"));
+    }
+
+    @Test
+    void desktopUiFieldNamesAreReadWhenTheAssumedOnesAreAbsent() {
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/task"))
+                .willReturn(okJson(Fixtures.read("tikmatrix", "list-page-desktop.json"))));
+
+        assertThat(Fixtures.normalized(source.fetch(all(1)).tasks()))
+                .isEqualTo(Fixtures.json("tikmatrix", "list-page-desktop.expected.json"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{\"code\":0,\"data\":{\"rows\":[{\"id\":301,\"status\":1}],\"total\":1,\"page\":1}}",
+            "{\"code\":0,\"data\":{\"total\":7}}",
+            "{\"code\":0,\"data\":{\"total\":0,\"page\":1,\"page_size\":100}}",
+            "{\"code\":0,\"data\":{\"tasks\":null,\"total\":3}}"})
+    void dataWithoutAKnownItemArrayIsABadResponseNotAnEmptyPage(String body) {
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/task")).willReturn(okJson(body)));
+
+        assertThatThrownBy(() -> source.fetch(all(1))).isInstanceOfSatisfying(SourceException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE));
+    }
+
+    @Test
+    void renamedItemKeyFixtureIsABadResponse() {
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/task"))
+                .willReturn(okJson(Fixtures.read("tikmatrix", "list-page-renamed-key.json"))));
+
+        assertThatThrownBy(() -> source.fetch(all(1))).isInstanceOfSatisfying(SourceException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"code\":0,\"data\":{}}", "{\"code\":0,\"data\":null}",
+            "{\"code\":0,\"data\":{\"tasks\":[],\"total\":0}}"})
+    void dataThatHoldsNothingIsAnEmptyLastPage(String body) {
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/task")).willReturn(okJson(body)));
+
+        UpstreamPage page = source.fetch(all(1));
+
+        assertThat(page.tasks()).isEmpty();
+        assertThat(page.last()).isTrue();
     }
 
     @Test
