@@ -54,12 +54,15 @@ class ActionsController {
     private final SourceRegistry registry;
     private final IdempotencyStore idempotency;
     private final AuditLog audit;
+    private final ActionDeadline deadline;
 
-    ActionsController(TaskActions actions, SourceRegistry registry, IdempotencyStore idempotency, AuditLog audit) {
+    ActionsController(TaskActions actions, SourceRegistry registry, IdempotencyStore idempotency, AuditLog audit,
+                      ActionDeadline deadline) {
         this.actions = actions;
         this.registry = registry;
         this.idempotency = idempotency;
         this.audit = audit;
+        this.deadline = deadline;
     }
 
     @PostMapping(path = "/tasks/{id}/{action}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -130,7 +133,7 @@ class ActionsController {
             String key) {
         List<TaskId> ids = batchIds(body);
         return idempotency.execute(caller.getName(), key, "POST /tasks:batchDelete\n" + ids, () -> {
-            List<ItemOutcome> outcomes = actions.deleteAll(ids);
+            List<ItemOutcome> outcomes = deleteAllWithin(ids);
             long done = outcomes.stream().filter(o -> o.outcome() == ItemOutcome.Outcome.DONE).count();
             audit.record(caller.getName(), "batchDelete", ids.stream().map(TaskId::toString).toList(),
                     done + " of " + outcomes.size() + " done");
@@ -154,9 +157,13 @@ class ActionsController {
             Principal caller,
             @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
             String key) {
+        TaskIdParam.source(source);
         return idempotency.execute(caller.getName(), key, "POST /sources/" + source + "/tasks:retryFailed",
                 () -> audited(caller, "retryFailed", List.of(source), source, () -> {
-                    actions.retryFailed(source);
+                    deadline.run(() -> {
+                        actions.retryFailed(source);
+                        return null;
+                    });
                     return ResponseEntity.ok(new ActionResultBody.SourceDone(source, "retryFailed", "DONE"));
                 }));
     }
@@ -184,13 +191,15 @@ class ActionsController {
             Principal caller,
             @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
             String key) {
+        TaskIdParam.source(source);
         Map<String, Object> parsed = object(body);
         String signature = "POST /sources/" + source + "/tasks\n" + new String(body, StandardCharsets.UTF_8);
         return idempotency.execute(caller.getName(), key, signature,
                 () -> audited(caller, "create", List.of(source), source, () -> {
                     List<String> ids;
                     try {
-                        ids = actions.create(source, parsed).stream().map(TaskId::toString).toList();
+                        ids = deadline.run(() -> actions.create(source, parsed)).stream().map(TaskId::toString)
+                                .toList();
                     } catch (InvalidTaskBodyException e) {
                         throw InvalidRequestException.of(e.field(), e.getMessage());
                     }
@@ -201,7 +210,7 @@ class ActionsController {
     private ResponseEntity<Object> single(TaskId id, TaskAction action, Principal caller, String key, String signature) {
         return idempotency.execute(caller.getName(), key, signature,
                 () -> audited(caller, action.wireName(), List.of(id.toString()), id.source(), () -> {
-                    actions.perform(id, action);
+                    deadline.run(() -> actions.perform(id, action));
                     return ResponseEntity.ok(new ActionResultBody.TaskDone(id.toString(), action.wireName(), "DONE"));
                 }));
     }
@@ -216,11 +225,25 @@ class ActionsController {
         } catch (SourceException e) {
             audit.record(caller.getName(), action, tasks, e.code().name());
             String provider = registry.find(sourceId).map(entry -> entry.info().provider()).orElse("unknown");
-            throw new SourcesFailedException(List.of(new SourceReport(sourceId, provider, e.code().state(), null,
-                    null, null, null, false, SourceReport.SourceError.from(e))));
+            List<SourceReport> reports = List.of(new SourceReport(sourceId, provider, e.code().state(), null,
+                    null, null, null, false, SourceReport.SourceError.from(e)));
+            throw LocalRefusalException.neverSent(e) ? new LocalRefusalException(reports)
+                    : new SourcesFailedException(reports);
         } catch (RuntimeException e) {
             audit.record(caller.getName(), action, tasks, e.getClass().getSimpleName().replace("Exception", ""));
             throw e;
+        }
+    }
+
+    /**
+     * The batch within the action deadline; when it passes, every id is reported failed with
+     * {@code UPSTREAM_TIMEOUT} (some may have been deleted: the client reads them to know).
+     */
+    private List<ItemOutcome> deleteAllWithin(List<TaskId> ids) {
+        try {
+            return deadline.run(() -> actions.deleteAll(ids));
+        } catch (SourceException e) {
+            return ids.stream().distinct().map(id -> ItemOutcome.failed(id, e)).toList();
         }
     }
 

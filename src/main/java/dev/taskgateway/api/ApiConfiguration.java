@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.AbstractExecutorService;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.MDC;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /** Wires the query engine and the web pieces around it. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ActionsProperties.class)
 class ApiConfiguration {
 
     @Bean
@@ -91,8 +94,22 @@ class ApiConfiguration {
     }
 
     @Bean
-    IdempotencyStore idempotencyStore() {
-        return new IdempotencyStore(java.time.Duration.ofHours(24), 100_000);
+    IdempotencyStore idempotencyStore(ActionsProperties properties) {
+        if (properties.getIdempotencyKeysPerCaller() < 1) {
+            throw new InvalidConfigurationPropertyValueException("taskgateway.actions.idempotency-keys-per-caller",
+                    properties.getIdempotencyKeysPerCaller(), "must be at least 1");
+        }
+        return new IdempotencyStore(java.time.Duration.ofHours(24), properties.getIdempotencyKeysPerCaller());
+    }
+
+    @Bean
+    ActionDeadline actionDeadline(ExecutorService fanOutExecutor, ActionsProperties properties) {
+        Duration deadline = properties.getDeadline();
+        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+            throw new InvalidConfigurationPropertyValueException("taskgateway.actions.deadline", deadline,
+                    "must be positive");
+        }
+        return new ActionDeadline(fanOutExecutor, deadline);
     }
 
     @Bean

@@ -25,7 +25,7 @@ public final class TaskActions {
         if (!source.info().actions().contains(action)) {
             throw new ActionNotSupportedException(source.info(), action);
         }
-        Task task = source.find(id.nativeId()).orElseThrow(() -> new TaskNotFoundException(id));
+        Task task = preRead(source, id);
         if (!task.actions().contains(action)) {
             throw new ActionConflictException("task " + id + " is " + task.status() + "; it accepts now: "
                     + (task.actions().isEmpty() ? "nothing"
@@ -33,6 +33,15 @@ public final class TaskActions {
         }
         source.perform(action, id.nativeId());
         return task;
+    }
+
+    /** The task as its source has it now; a failed read means the action was never sent. */
+    private static Task preRead(TaskSource source, TaskId id) {
+        try {
+            return source.find(id.nativeId()).orElseThrow(() -> new TaskNotFoundException(id));
+        } catch (SourceException e) {
+            throw new PreReadFailedException(e);
+        }
     }
 
     /** Deletes tasks across sources; one outcome per id, in the order given. */
