@@ -2,6 +2,8 @@ package dev.taskgateway.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,10 +60,17 @@ class SecurityConfiguration {
     /** Requests the firewall refuses (encoded '.', '//', ';', bad header values...) answer a 400 problem. */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> ProblemWriter.write(request, response, 400, "malformed-request",
-                "Malformed request", "the request was refused: its path, a header or a parameter has characters "
-                        + "or sequences that are not allowed (encoded '.', '/', '\\' or '%', '//', '..', ';', "
-                        + "control characters)");
+        return (request, response, e) -> {
+            Map<String, Object> problem = ProblemWriter.body(400, "malformed-request", "Malformed request",
+                    "the request was refused: its path, a header or a parameter has characters or sequences that "
+                            + "are not allowed (encoded '.', '/', '\\' or '%', '//', '..', ';', control characters)",
+                    request.getRequestURI(), request.getAttribute("requestId"));
+            List<Map<String, String>> errors = RejectedParts.errors(request);
+            if (!errors.isEmpty()) {
+                problem.put("errors", errors);
+            }
+            ProblemWriter.write(response, problem);
+        };
     }
 
     /** Tomcat's own refusals (before Spring sees the request) answer a problem too. */
