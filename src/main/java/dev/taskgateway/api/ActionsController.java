@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ActionsController {
 
     private static final String IDEMPOTENCY = "any 1-200 printable ASCII characters; the same key with the same "
-            + "request within 24 h replays the first answer, with another request it is a 422";
+            + "request within 24 h replays the first answer, with another request it is a 422, while the first is "
+            + "still running it is a 409 with Retry-After";
     private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
     private static final int MAX_BATCH = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -120,6 +121,7 @@ class ActionsController {
     @ApiResponse(responseCode = "200", description = "what happened to each id", content = @Content(
             mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.BatchDeleted.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     ResponseEntity<Object> batchDelete(
             @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -147,6 +149,7 @@ class ActionsController {
     @ApiResponse(responseCode = "200", description = "the source retried them", content = @Content(
             mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.SourceDone.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
     @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
@@ -174,6 +177,7 @@ class ActionsController {
     @ApiResponse(responseCode = "201", description = "the ids of the created tasks", content = @Content(
             mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.Created.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
     @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)

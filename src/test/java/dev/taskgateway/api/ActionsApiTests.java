@@ -178,7 +178,8 @@ class ActionsApiTests {
         ops.post("/tasks/" + id + "/stop", "", "X-Request-Id", "audit-check-1");
 
         assertThat(reader.status()).isEqualTo(403);
-        assertThat(output.getOut()).contains("audit key=ops action=stop tasks=[" + id + "] outcome=DONE requestId=audit-check-1");
+        assertThat(output.getOut()).contains("audit {\"key\":\"ops\",\"action\":\"stop\",\"tasks\":[\"" + id
+                + "\"],\"outcome\":\"DONE\",\"requestId\":\"audit-check-1\"}");
     }
 
     @Test
