@@ -138,7 +138,7 @@ final class TaskQueryParser {
         return !bad.isEmpty();
     }
 
-    static boolean hasControl(String value) {
+    private static boolean hasControl(String value) {
         return value.chars().anyMatch(Character::isISOControl);
     }
 
