@@ -4,9 +4,14 @@
 # on a Temurin 25 JRE as an unprivileged user.
 #
 #   docker build -t task-gateway .
-#   docker run --rm -p 8080:8080 task-gateway                                  # the demo, simulators inside
+#   docker run --rm -p 127.0.0.1:8080:8080 -e SPRING_PROFILES_ACTIVE=demo task-gateway   # try the demo
 #   docker run --rm task-gateway --spring.profiles.active=simulator            # only the simulators
 #   docker compose up --build                                                  # prod profile vs. simulators
+#
+# Fails closed: the image runs the prod profile unless told otherwise, and prod refuses to start
+# without API keys (16+ characters) and taskgateway.cursor-secret. The demo (well-known key `demo`
+# with every role) must be asked for by name, and warns in its log when it listens beyond
+# loopback — which in a container it always does; publish it on 127.0.0.1 as above.
 #
 # Extra JVM options: JDK_JAVA_OPTIONS (read by the java launcher). Spring settings: environment
 # variables or arguments after the image name.
@@ -34,6 +39,7 @@ COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 USER 10001:10001
+ENV SPRING_PROFILES_ACTIVE=prod
 EXPOSE 8080
 # Liveness never depends on providers. The JRE image has neither curl nor wget, and a second JVM
 # per probe would cost ~40 MB and a second of CPU; bash's /dev/tcp asks the probe with neither.

@@ -23,10 +23,10 @@ wait_http http://127.0.0.1:28903/__sim/faults 120
   --spring.config.additional-location="file:$ROOT/bench/application-chaos.yml" >"$OUT/chaos-gateway.log" 2>&1 &
 GW_PID=$!; PIDS+=("$GW_PID")
 wait_http "$GW/actuator/health/readiness" 120
-curl -sf -H 'X-API-Key: bench' "$GW/tasks?size=20" >/dev/null   # warm the cache once
+curl -sf -H 'X-API-Key: bench-key-not-a-secret' "$GW/tasks?size=20" >/dev/null   # warm the cache once
 log "gateway pid $GW_PID up; chaos for ${SECS}s at ${RATE} req/s"
 set +e
-timeout $((SECS + 300)) python3 "$ROOT/bench/chaos.py" "$GW" bench "$GW_PID" "$SECS" "$RATE" "$OUT" | tee "$OUT/chaos-summary.json"
+timeout $((SECS + 300)) python3 "$ROOT/bench/chaos.py" "$GW" bench-key-not-a-secret "$GW_PID" "$SECS" "$RATE" "$OUT" | tee "$OUT/chaos-summary.json"
 RC=${PIPESTATUS[0]}
 set -e
 log "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,7 +11,7 @@ source "$(dirname "$0")/lib.sh"
 trap cleanup EXIT
 
 GW_PORT=${GW_PORT:-18080}; NGINX_PORT=${NGINX_PORT:-18981}
-GW="http://127.0.0.1:$GW_PORT"; KEY="X-API-Key: bench"
+GW="http://127.0.0.1:$GW_PORT"; KEY="X-API-Key: bench-key-not-a-secret"
 SOURCES="tikmatrix-pc1,llcall,nxlink-hk,nxlink-us,newapi"     # the five demo sources (not newapi-big)
 D1=${DURATION1:-20}; D2=${DURATION2:-15}
 SUMMARY="$OUT/summary.txt"; : >"$SUMMARY"
@@ -118,9 +118,9 @@ say "[4] gateway RSS during 2: max $(( $(max_col2 "$RSS2") / 1024 )) MB over $(w
 
 # --- 3: cursor walk over 100,000 new-api tasks ---------------------------------------------------
 RSS3="$OUT/rss-s3.txt"; : >"$RSS3"; SAMPLER=$(sample_rss "$GW_PID" "$RSS3")
-say "[3] command: bench/walk.py $GW bench newapi-big 20 1010 1,100,1000   (scope all over 100,000 new-api tasks; distinct positions, page 1 no-cache)"
+say "[3] command: bench/walk.py $GW bench-key-not-a-secret newapi-big 20 1010 1,100,1000   (scope all over 100,000 new-api tasks; distinct positions, page 1 no-cache)"
 say "    load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-timeout 600 python3 "$ROOT/bench/walk.py" "$GW" bench newapi-big 20 1010 1,100,1000 | tee "$OUT/s3.json" >/dev/null
+timeout 600 python3 "$ROOT/bench/walk.py" "$GW" bench-key-not-a-secret newapi-big 20 1010 1,100,1000 | tee "$OUT/s3.json" >/dev/null
 kill "$SAMPLER" 2>/dev/null || true
 python3 - "$OUT/s3.json" <<'PY' | tee -a "$SUMMARY"
 import json, sys

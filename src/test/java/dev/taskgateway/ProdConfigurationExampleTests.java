@@ -23,7 +23,7 @@ class ProdConfigurationExampleTests {
 
     /** Every variable the example needs, with values of the right shape; none is a real secret. */
     private static final String[] ENVIRONMENT = {
-        "DASHBOARD_KEY=dashboard-key-0001", "OPS_KEY=ops-key-0001",
+        "DASHBOARD_KEY=dashboard-key-0001", "OPS_KEY=ops-key-0001", "CURSOR_SECRET=cursor-secret-0123456789",
         "LONGLONGLONG_TOKEN=token-0001", "LONGLONGLONG_USER_ID=5832d184-dd53-42a0-8ace-0bf8d660f4cc",
         "NXLINK_HK_ACCESS_KEY=AK-HK", "NXLINK_HK_ACCESS_SECRET=secret-hk",
         "NXLINK_US_ACCESS_KEY=AK-US", "NXLINK_US_ACCESS_SECRET=secret-us",

@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ActionsController {
 
     private static final String IDEMPOTENCY = "any 1-200 printable ASCII characters; the same key with the same "
-            + "request within 24 h replays the first answer, with another request it is a 422";
+            + "request within 24 h replays the first answer, with another request it is a 422, while the first is "
+            + "still running it is a 409 with Retry-After";
     private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
     private static final int MAX_BATCH = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,12 +55,15 @@ class ActionsController {
     private final SourceRegistry registry;
     private final IdempotencyStore idempotency;
     private final AuditLog audit;
+    private final ActionDeadline deadline;
 
-    ActionsController(TaskActions actions, SourceRegistry registry, IdempotencyStore idempotency, AuditLog audit) {
+    ActionsController(TaskActions actions, SourceRegistry registry, IdempotencyStore idempotency, AuditLog audit,
+                      ActionDeadline deadline) {
         this.actions = actions;
         this.registry = registry;
         this.idempotency = idempotency;
         this.audit = audit;
+        this.deadline = deadline;
     }
 
     @PostMapping(path = "/tasks/{id}/{action}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -117,6 +121,7 @@ class ActionsController {
     @ApiResponse(responseCode = "200", description = "what happened to each id", content = @Content(
             mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.BatchDeleted.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     ResponseEntity<Object> batchDelete(
             @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -130,7 +135,7 @@ class ActionsController {
             String key) {
         List<TaskId> ids = batchIds(body);
         return idempotency.execute(caller.getName(), key, "POST /tasks:batchDelete\n" + ids, () -> {
-            List<ItemOutcome> outcomes = actions.deleteAll(ids);
+            List<ItemOutcome> outcomes = deleteAllWithin(ids);
             long done = outcomes.stream().filter(o -> o.outcome() == ItemOutcome.Outcome.DONE).count();
             audit.record(caller.getName(), "batchDelete", ids.stream().map(TaskId::toString).toList(),
                     done + " of " + outcomes.size() + " done");
@@ -144,6 +149,7 @@ class ActionsController {
     @ApiResponse(responseCode = "200", description = "the source retried them", content = @Content(
             mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.SourceDone.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
     @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
@@ -154,9 +160,13 @@ class ActionsController {
             Principal caller,
             @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
             String key) {
+        TaskIdParam.source(source);
         return idempotency.execute(caller.getName(), key, "POST /sources/" + source + "/tasks:retryFailed",
                 () -> audited(caller, "retryFailed", List.of(source), source, () -> {
-                    actions.retryFailed(source);
+                    deadline.run(() -> {
+                        actions.retryFailed(source);
+                        return null;
+                    });
                     return ResponseEntity.ok(new ActionResultBody.SourceDone(source, "retryFailed", "DONE"));
                 }));
     }
@@ -167,6 +177,7 @@ class ActionsController {
     @ApiResponse(responseCode = "201", description = "the ids of the created tasks", content = @Content(
             mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.Created.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
     @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
@@ -184,13 +195,15 @@ class ActionsController {
             Principal caller,
             @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
             String key) {
+        TaskIdParam.source(source);
         Map<String, Object> parsed = object(body);
         String signature = "POST /sources/" + source + "/tasks\n" + new String(body, StandardCharsets.UTF_8);
         return idempotency.execute(caller.getName(), key, signature,
                 () -> audited(caller, "create", List.of(source), source, () -> {
                     List<String> ids;
                     try {
-                        ids = actions.create(source, parsed).stream().map(TaskId::toString).toList();
+                        ids = deadline.run(() -> actions.create(source, parsed)).stream().map(TaskId::toString)
+                                .toList();
                     } catch (InvalidTaskBodyException e) {
                         throw InvalidRequestException.of(e.field(), e.getMessage());
                     }
@@ -201,7 +214,7 @@ class ActionsController {
     private ResponseEntity<Object> single(TaskId id, TaskAction action, Principal caller, String key, String signature) {
         return idempotency.execute(caller.getName(), key, signature,
                 () -> audited(caller, action.wireName(), List.of(id.toString()), id.source(), () -> {
-                    actions.perform(id, action);
+                    deadline.run(() -> actions.perform(id, action));
                     return ResponseEntity.ok(new ActionResultBody.TaskDone(id.toString(), action.wireName(), "DONE"));
                 }));
     }
@@ -216,11 +229,25 @@ class ActionsController {
         } catch (SourceException e) {
             audit.record(caller.getName(), action, tasks, e.code().name());
             String provider = registry.find(sourceId).map(entry -> entry.info().provider()).orElse("unknown");
-            throw new SourcesFailedException(List.of(new SourceReport(sourceId, provider, e.code().state(), null,
-                    null, null, null, false, SourceReport.SourceError.from(e))));
+            List<SourceReport> reports = List.of(new SourceReport(sourceId, provider, e.code().state(), null,
+                    null, null, null, false, SourceReport.SourceError.from(e)));
+            throw LocalRefusalException.neverSent(e) ? new LocalRefusalException(reports)
+                    : new SourcesFailedException(reports);
         } catch (RuntimeException e) {
             audit.record(caller.getName(), action, tasks, e.getClass().getSimpleName().replace("Exception", ""));
             throw e;
+        }
+    }
+
+    /**
+     * The batch within the action deadline; when it passes, every id is reported failed with
+     * {@code UPSTREAM_TIMEOUT} (some may have been deleted: the client reads them to know).
+     */
+    private List<ItemOutcome> deleteAllWithin(List<TaskId> ids) {
+        try {
+            return deadline.run(() -> actions.deleteAll(ids));
+        } catch (SourceException e) {
+            return ids.stream().distinct().map(id -> ItemOutcome.failed(id, e)).toList();
         }
     }
 

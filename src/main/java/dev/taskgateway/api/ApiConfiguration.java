@@ -18,6 +18,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.AbstractExecutorService;
@@ -25,17 +26,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /** Wires the query engine and the web pieces around it. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ActionsProperties.class)
 class ApiConfiguration {
+
+    private static final String CURSOR_SECRET = "taskgateway.cursor-secret";
 
     @Bean
     Clock clock() {
@@ -59,19 +67,44 @@ class ApiConfiguration {
         return new ContextCarryingExecutor(delegate);
     }
 
+    /**
+     * Signs with {@code taskgateway.cursor-secret} and also accepts cursors signed with
+     * {@code taskgateway.cursor-secret-previous}, so a secret can be rotated without breaking the
+     * cursors clients hold. Outside the demo the secret is required: a random one per process
+     * would break every cursor at each restart and on every other replica.
+     */
     @Bean
-    CursorCodec cursorCodec(SourcesProperties properties) {
-        String secret = properties.getCursorSecret();
-        if (secret == null || secret.isBlank()) {
+    CursorCodec cursorCodec(SourcesProperties properties, Environment environment) {
+        String secret = trimmed(properties.getCursorSecret());
+        String previous = trimmed(properties.getCursorSecretPrevious());
+        if (secret == null) {
+            if (!environment.acceptsProfiles(Profiles.of("demo"))) {
+                throw new InvalidConfigurationPropertyValueException(CURSOR_SECRET, null, "is required outside the "
+                        + "demo profile: 16+ characters shared by every replica (e.g. openssl rand -hex 32), so "
+                        + "cursors survive restarts and work on every replica");
+            }
+            LoggerFactory.getLogger(ApiConfiguration.class).warn("{} is not set: the demo signs cursors with a "
+                    + "random secret, so they break at every restart and on any other replica", CURSOR_SECRET);
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
-            return new CursorCodec(random);
+            return new CursorCodec(random, null);
         }
+        checkLength(CURSOR_SECRET, secret);
+        if (previous != null) {
+            checkLength(CURSOR_SECRET + "-previous", previous);
+        }
+        return new CursorCodec(secret.getBytes(StandardCharsets.UTF_8),
+                previous == null ? null : previous.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void checkLength(String property, String secret) {
         if (secret.length() < 16) {
-            throw new InvalidConfigurationPropertyValueException("taskgateway.cursor-secret", "(hidden)",
-                    "must be at least 16 characters");
+            throw new InvalidConfigurationPropertyValueException(property, "(hidden)", "must be at least 16 characters");
         }
-        return new CursorCodec(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @Bean
@@ -92,8 +125,22 @@ class ApiConfiguration {
     }
 
     @Bean
-    IdempotencyStore idempotencyStore() {
-        return new IdempotencyStore(java.time.Duration.ofHours(24), 100_000);
+    IdempotencyStore idempotencyStore(ActionsProperties properties) {
+        if (properties.getIdempotencyKeysPerCaller() < 1) {
+            throw new InvalidConfigurationPropertyValueException("taskgateway.actions.idempotency-keys-per-caller",
+                    properties.getIdempotencyKeysPerCaller(), "must be at least 1");
+        }
+        return new IdempotencyStore(java.time.Duration.ofHours(24), properties.getIdempotencyKeysPerCaller());
+    }
+
+    @Bean
+    ActionDeadline actionDeadline(ExecutorService fanOutExecutor, ActionsProperties properties) {
+        Duration deadline = properties.getDeadline();
+        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+            throw new InvalidConfigurationPropertyValueException("taskgateway.actions.deadline", deadline,
+                    "must be positive");
+        }
+        return new ActionDeadline(fanOutExecutor, deadline);
     }
 
     @Bean

@@ -149,10 +149,13 @@ class OpenApiConfiguration {
                 example("task-not-found", "Task not found", 404, "source tikmatrix-pc1 has no task 999999",
                         "/tasks/tikmatrix-pc1:999999", Map.of())));
         responses.put("ActionConflict", problem("The task's state forbids the action now (its actions[] does not "
-                        + "list it)",
+                        + "list it; type action-conflict), or the first request with this Idempotency-Key is still "
+                        + "in progress (type idempotency-key-in-progress; ask again after Retry-After seconds)",
                 example("action-conflict", "Task state forbids the action", 409,
                         "task tikmatrix-pc1:12 is SUCCEEDED; it accepts now: delete", "/tasks/tikmatrix-pc1:12/stop",
-                        Map.of())));
+                        Map.of()))
+                .addHeaderObject("Retry-After", new Header().schema(integer())
+                        .description("seconds to wait, when the first request with this key is in progress")));
         responses.put("IdempotencyKeyReused", problem("The Idempotency-Key was used with a different request "
                         + "within 24 h",
                 example("idempotency-key-reused", "Idempotency-Key reused", 422,

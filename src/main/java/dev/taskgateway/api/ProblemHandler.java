@@ -69,6 +69,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage(), request));
     }
 
+    @ExceptionHandler(IdempotencyStore.IdempotencyInProgressException.class)
+    ResponseEntity<Object> idempotencyInProgress(RuntimeException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .header(HttpHeaders.RETRY_AFTER,
+                        Long.toString(IdempotencyStore.IdempotencyInProgressException.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.CONFLICT, "idempotency-key-in-progress", "Idempotency-Key in progress",
+                        e.getMessage(), request));
+    }
+
     @ExceptionHandler(SourcesFailedException.class)
     ResponseEntity<Object> sourcesFailed(SourcesFailedException e, HttpServletRequest request) {
         HttpStatus status = e.status();

@@ -2,7 +2,7 @@ package dev.taskgateway.api;
 
 import dev.taskgateway.core.TaskId;
 
-/** Reads a task id from a path, answering 400 naming {@code id} when it is malformed. */
+/** Reads a task id or a source id from a path, answering 400 naming it when it is malformed. */
 final class TaskIdParam {
 
     /** How the OpenAPI document describes a task id in a path. */
@@ -10,6 +10,14 @@ final class TaskIdParam {
     static final String EXAMPLE = "tikmatrix-pc1:12";
 
     private TaskIdParam() {
+    }
+
+    /** A source id from a path, checked before it is used or audited; 400 naming {@code source} otherwise. */
+    static String source(String source) {
+        if (source == null || !TaskId.SOURCE_ID.matcher(source).matches()) {
+            throw InvalidRequestException.of("source", "must match [a-z0-9-]{1,40}");
+        }
+        return source;
     }
 
     static TaskId parse(String id) {

@@ -47,6 +47,9 @@ final class TaskQueryParser {
     TaskQuery list(Map<String, String[]> params) {
         List<FieldError> errors = new ArrayList<>();
         unknown(params, LIST_PARAMS, errors);
+        if (controls(params, LIST_PARAMS, errors)) {
+            throw new InvalidRequestException(errors);
+        }
         TaskFilter filter = filter(params, errors);
         int size = integer(params, "size", DEFAULT_SIZE, 1, TaskQuery.MAX_SIZE, errors);
         int page = integer(params, "page", 1, 1, TaskQuery.MAX_WINDOW, errors);
@@ -77,6 +80,9 @@ final class TaskQueryParser {
     TaskFilter stats(Map<String, String[]> params) {
         List<FieldError> errors = new ArrayList<>();
         unknown(params, FILTER_PARAMS, errors);
+        if (controls(params, FILTER_PARAMS, errors)) {
+            throw new InvalidRequestException(errors);
+        }
         TaskFilter filter = filter(params, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -119,6 +125,21 @@ final class TaskQueryParser {
     private static void unknown(Map<String, String[]> params, Set<String> allowed, List<FieldError> errors) {
         params.keySet().stream().filter(name -> !allowed.contains(name)).sorted().forEach(name -> errors.add(
                 new FieldError(clip(name), "unknown parameter; known: " + String.join(", ", new TreeSet<>(allowed)))));
+    }
+
+    /**
+     * A control character in any value is an error naming its parameter: trimming would otherwise
+     * turn {@code status=running%00} into {@code running} and answer as if it had been asked.
+     */
+    private static boolean controls(Map<String, String[]> params, Set<String> known, List<FieldError> errors) {
+        List<String> bad = params.keySet().stream().filter(known::contains).sorted()
+                .filter(name -> Arrays.stream(params.get(name)).anyMatch(TaskQueryParser::hasControl)).toList();
+        bad.forEach(name -> errors.add(new FieldError(name, "must not contain control characters")));
+        return !bad.isEmpty();
+    }
+
+    private static boolean hasControl(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     /** Comma-separated or repeated values; blanks and more than {@value #MAX_VALUES} values are errors. */

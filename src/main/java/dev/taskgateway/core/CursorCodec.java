@@ -22,13 +22,27 @@ public final class CursorCodec {
     private static final int MAX_TOKEN_LENGTH = 1024;
 
     private final SecretKeySpec key;
+    private final SecretKeySpec previousKey;
 
     /** A codec signing with {@code secret} (gateways behind one load balancer share it). */
     public CursorCodec(byte[] secret) {
+        this(secret, null);
+    }
+
+    /**
+     * A codec signing with {@code secret} and still accepting tokens signed with {@code previous}
+     * (null for none), so the secret can be rotated without breaking the cursors clients hold.
+     */
+    public CursorCodec(byte[] secret, byte[] previous) {
+        this.key = key(secret);
+        this.previousKey = previous == null ? null : key(previous);
+    }
+
+    private static SecretKeySpec key(byte[] secret) {
         if (secret == null || secret.length < 16) {
             throw new IllegalArgumentException("cursor secret must be at least 16 bytes");
         }
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        return new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
     /** The token for {@code cursor} made under {@code filter} and {@code size}. */
@@ -37,7 +51,7 @@ public final class CursorCodec {
         String body = String.join("|", "v1", Integer.toString(cursor.pageNumber()),
                 p.createdAt() == null ? "-" : p.createdAt().toString(), fingerprint(filter, size), p.id());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
+        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(key, bytes));
     }
 
     /** Reads a token; throws {@link InvalidCursorException} when forged, damaged or mismatched. */
@@ -54,7 +68,7 @@ public final class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException("cursor is not one this gateway issued");
         }
-        if (dot < 0 || !MessageDigest.isEqual(mac(bytes), signature)) {
+        if (dot < 0 || !signedBy(key, bytes, signature) && !signedBy(previousKey, bytes, signature)) {
             throw new InvalidCursorException("cursor is not one this gateway issued");
         }
         String[] parts = new String(bytes, StandardCharsets.UTF_8).split("\\|", 5);
@@ -83,7 +97,11 @@ public final class CursorCodec {
         }
     }
 
-    private byte[] mac(byte[] bytes) {
+    private static boolean signedBy(SecretKeySpec key, byte[] bytes, byte[] signature) {
+        return key != null && MessageDigest.isEqual(mac(key, bytes), signature);
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] bytes) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

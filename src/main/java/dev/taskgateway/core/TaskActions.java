@@ -28,7 +28,7 @@ public final class TaskActions {
         if (!source.info().actions().contains(action)) {
             throw new ActionNotSupportedException(source.info(), action);
         }
-        Task task = engine.current(id);
+        Task task = preRead(id);
         if (!task.actions().contains(action)) {
             throw new ActionConflictException("task " + id + " is " + task.status() + "; it accepts now: "
                     + (task.actions().isEmpty() ? "nothing"
@@ -36,6 +36,20 @@ public final class TaskActions {
         }
         source.perform(action, task);
         return task;
+    }
+
+    /**
+     * The task as its source has it now, through the read model (a source that can only scan reads
+     * its whole list, shared and bounded by the deadline); a failed read means the action was never sent.
+     */
+    private Task preRead(TaskId id) {
+        try {
+            return engine.current(id);
+        } catch (PreReadFailedException e) {
+            throw e;
+        } catch (SourceException e) {
+            throw new PreReadFailedException(e);
+        }
     }
 
     /** Deletes tasks across sources; one outcome per id, in the order given. */

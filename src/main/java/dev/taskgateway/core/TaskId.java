@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  *
  * <p>The native part is whatever the provider uses (a number, a UUID, {@code task_…}); it may
  * itself contain colons, so parsing splits at the first one. It is never trusted: it must be
- * non-blank, at most {@value #MAX_NATIVE_LENGTH} characters and free of control characters, and
+ * non-blank, at most {@value #MAX_NATIVE_LENGTH} characters and free of control, format and
+ * separator characters, and
  * adapters still percent-encode it before it reaches an upstream path.
  */
 public record TaskId(String source, String nativeId) implements Comparable<TaskId> {
@@ -21,10 +22,21 @@ public record TaskId(String source, String nativeId) implements Comparable<TaskI
             throw new IllegalArgumentException("source id must match [a-z0-9-]{1,40}");
         }
         if (nativeId == null || nativeId.isBlank() || nativeId.length() > MAX_NATIVE_LENGTH
-                || nativeId.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(
-                    "native id must be 1 to " + MAX_NATIVE_LENGTH + " printable characters");
+                || nativeId.codePoints().anyMatch(TaskId::unprintable)) {
+            throw new IllegalArgumentException("native id must be 1 to " + MAX_NATIVE_LENGTH
+                    + " printable characters (no control, format or line/paragraph separator characters)");
         }
+    }
+
+    /**
+     * Control characters, invisible format characters (U+202E bidi override, U+200B, U+FEFF) and
+     * line/paragraph separators (U+2028, U+2029): no provider's ids have them, and they let an id
+     * pose as something else in a log line or on a screen.
+     */
+    private static boolean unprintable(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /** The id of {@code nativeId} in {@code source}. */

@@ -17,9 +17,13 @@ public class SourcesProperties {
 
     /**
      * Secret that signs cursors (at least 16 characters). Gateways behind one load balancer must
-     * share it; when unset each process makes a random one, so cursors die with the process.
+     * share it. Required outside the demo profile; the demo makes a random one per process (and
+     * says so), so its cursors die with the process.
      */
     private String cursorSecret;
+
+    /** The secret before the last rotation: cursors it signed are still accepted, new ones use cursor-secret. */
+    private String cursorSecretPrevious;
 
     public Map<String, SourceProperties> getSources() { return sources; }
     public void setSources(Map<String, SourceProperties> sources) { this.sources = sources; }
@@ -27,6 +31,8 @@ public class SourcesProperties {
     public void setDeadline(Duration deadline) { this.deadline = deadline; }
     public String getCursorSecret() { return cursorSecret; }
     public void setCursorSecret(String cursorSecret) { this.cursorSecret = cursorSecret; }
+    public String getCursorSecretPrevious() { return cursorSecretPrevious; }
+    public void setCursorSecretPrevious(String cursorSecretPrevious) { this.cursorSecretPrevious = cursorSecretPrevious; }
 
     /** Keys every source has; provider-specific keys sit beside them. */
     public static class SourceProperties {

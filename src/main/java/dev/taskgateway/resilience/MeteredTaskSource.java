@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -24,7 +26,9 @@ import java.util.function.Supplier;
  *       {@code bad_response}, {@code auth_failed}, {@code rate_limited}, {@code rejected}), or
  *       {@code error} for anything else;</li>
  *   <li>{@code taskgateway.tasks.unknown.status{source,provider,native}}: each fetched task whose
- *       native status mapped to {@code UNKNOWN} (DESIGN §4: counted, never an error);</li>
+ *       native status mapped to {@code UNKNOWN} (DESIGN §4: counted, never an error). The provider
+ *       chooses {@code native}, so it is bounded: the first {@value #MAX_NATIVE_VALUES} values seen
+ *       per source get their own tag, any later one counts under {@code other};</li>
  *   <li>the source's {@link LatencyWindow} for {@code /sources}.</li>
  * </ul>
  * It sits inside the breaker, limiter and bulkhead, so their rejections (no call made) are not timed.
@@ -32,9 +36,13 @@ import java.util.function.Supplier;
 public final class MeteredTaskSource extends ForwardingTaskSource {
 
     private static final int MAX_NATIVE_TAG = 40;
+    /** Distinct {@code native} tags per source: a provider sending a new status per task cannot grow the registry. */
+    static final int MAX_NATIVE_VALUES = 20;
+    static final String OTHER = "other";
 
     private final MeterRegistry meters;
     private final LatencyWindow latencies;
+    private final Set<String> nativeTags = ConcurrentHashMap.newKeySet();
 
     public MeteredTaskSource(TaskSource delegate, MeterRegistry meters, LatencyWindow latencies) {
         super(delegate);
@@ -100,7 +108,21 @@ public final class MeteredTaskSource extends ForwardingTaskSource {
         Counter.builder("taskgateway.tasks.unknown.status")
                 .description("Fetched tasks whose native status maps to UNKNOWN")
                 .tag("source", delegate.info().id()).tag("provider", delegate.info().provider())
-                .tag("native", value.length() <= MAX_NATIVE_TAG ? value : value.substring(0, MAX_NATIVE_TAG))
+                .tag("native", bounded(value.length() <= MAX_NATIVE_TAG ? value : value.substring(0, MAX_NATIVE_TAG)))
                 .register(meters).increment();
+    }
+
+    /** {@code value} while fewer than {@value #MAX_NATIVE_VALUES} tags exist (or it is one of them), else {@code other}. */
+    private String bounded(String value) {
+        if (nativeTags.contains(value)) {
+            return value;
+        }
+        synchronized (nativeTags) {
+            if (nativeTags.size() < MAX_NATIVE_VALUES) {
+                nativeTags.add(value);
+                return value;
+            }
+        }
+        return OTHER;
     }
 }

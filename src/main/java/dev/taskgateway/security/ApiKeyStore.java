@@ -20,6 +20,8 @@ final class ApiKeyStore {
     /** The roles a key may have. */
     static final Set<String> ROLES = Set.of("read", "operate", "admin");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** Shortest clear key accepted outside the demo profile. */
+    static final int MIN_KEY_LENGTH = 16;
 
     /** A key's identity once verified: its name and roles. */
     record Principal(String name, Set<String> roles) {
@@ -34,8 +36,12 @@ final class ApiKeyStore {
         this.keys = keys;
     }
 
-    /** Validates {@code configured} (failing start-up with the key's property name) and stores digests. */
-    static ApiKeyStore of(List<SecurityProperties.ApiKey> configured) {
+    /**
+     * Validates {@code configured} (failing start-up with the key's property name) and stores
+     * digests. Keys are trimmed first: a key read from a file often ends with a newline, and the
+     * presented key is trimmed too. Clear keys shorter than {@code minKeyLength} are refused.
+     */
+    static ApiKeyStore of(int minKeyLength, List<SecurityProperties.ApiKey> configured) {
         java.util.ArrayList<Stored> stored = new java.util.ArrayList<>();
         java.util.HashSet<String> names = new java.util.HashSet<>();
         for (int i = 0; i < configured.size(); i++) {
@@ -45,13 +51,20 @@ final class ApiKeyStore {
                 throw new InvalidConfigurationPropertyValueException(prefix + ".name", key.getName(),
                         "every API key needs a unique name");
             }
-            boolean clear = key.getKey() != null && !key.getKey().isBlank();
-            boolean hashed = key.getKeySha256() != null && !key.getKeySha256().isBlank();
+            String clearKey = key.getKey() == null ? "" : key.getKey().trim();
+            String hash = key.getKeySha256() == null ? "" : key.getKeySha256().trim().toLowerCase(Locale.ROOT);
+            boolean clear = !clearKey.isEmpty();
+            boolean hashed = !hash.isEmpty();
             if (clear == hashed) {
                 throw new InvalidConfigurationPropertyValueException(prefix + ".key", "(hidden)",
                         "give exactly one of key and key-sha256");
             }
-            if (hashed && !SHA256_HEX.matcher(key.getKeySha256().toLowerCase(Locale.ROOT)).matches()) {
+            if (clear && clearKey.length() < minKeyLength) {
+                throw new InvalidConfigurationPropertyValueException(prefix + ".key", "(hidden)",
+                        "must be at least " + minKeyLength + " characters outside the demo profile (it is "
+                                + clearKey.length() + "); e.g. openssl rand -hex 24");
+            }
+            if (hashed && !SHA256_HEX.matcher(hash).matches()) {
                 throw new InvalidConfigurationPropertyValueException(prefix + ".key-sha256", "(hidden)",
                         "must be 64 hex digits (sha256sum of the key)");
             }
@@ -59,8 +72,7 @@ final class ApiKeyStore {
                 throw new InvalidConfigurationPropertyValueException(prefix + ".roles", key.getRoles(),
                         "roles are read, operate and admin; give at least one");
             }
-            byte[] digest = clear ? sha256(key.getKey())
-                    : HexFormat.of().parseHex(key.getKeySha256().toLowerCase(Locale.ROOT));
+            byte[] digest = clear ? sha256(clearKey) : HexFormat.of().parseHex(hash);
             stored.add(new Stored(digest, new Principal(key.getName(), Set.copyOf(key.getRoles()))));
         }
         return new ApiKeyStore(List.copyOf(stored));

@@ -52,11 +52,27 @@ public final class ContainerErrorValve extends ErrorReportValve {
             response.setHeader(REQUEST_ID, requestId);
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write(ProblemWriter.JSON.writeValueAsString(body(status, requestId)));
+                Map<String, Object> problem = body(status, requestId);
+                if (status == 400) {
+                    namedParts(request, problem);
+                }
+                writer.write(ProblemWriter.JSON.writeValueAsString(problem));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response was committed; nothing more to say
+        }
+    }
+
+    /** Names a path id, parameter or header with a control character, as the firewall's refusals do. */
+    private static void namedParts(Request request, Map<String, Object> problem) {
+        try {
+            var errors = RejectedParts.errors(request);
+            if (!errors.isEmpty()) {
+                problem.put("errors", errors);
+            }
+        } catch (RuntimeException unreadable) {
+            // a request Tomcat could not parse may not answer these questions either
         }
     }
 

@@ -1,8 +1,13 @@
 package dev.taskgateway.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -33,8 +38,9 @@ class SecurityConfiguration {
 
     @Bean
     ApiKeyStore apiKeyStore(SecurityProperties properties, Environment environment) {
-        ApiKeyStore store = ApiKeyStore.of(properties.getApiKeys());
-        if (store.isEmpty() && !environment.acceptsProfiles(Profiles.of("demo"))) {
+        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+        ApiKeyStore store = ApiKeyStore.of(demo ? 1 : ApiKeyStore.MIN_KEY_LENGTH, properties.getApiKeys());
+        if (store.isEmpty() && !demo) {
             throw new IllegalStateException("No API keys are configured, so nobody could call the gateway. Add one: "
                     + "taskgateway.security.api-keys[0].name=ops, taskgateway.security.api-keys[0].key=${OPS_KEY} "
                     + "(or key-sha256=<sha256 hex>), taskgateway.security.api-keys[0].roles=read,operate "
@@ -55,13 +61,34 @@ class SecurityConfiguration {
         return ApiKeyRateLimits.of(properties);
     }
 
+    @Bean
+    FailedAuthLimits failedAuthLimits(SecurityProperties properties, Clock clock, MeterRegistry meters) {
+        SecurityProperties.FailedAuth settings = properties.getFailedAuth();
+        if (settings.getLimit() < 1) {
+            throw new InvalidConfigurationPropertyValueException("taskgateway.security.failed-auth.limit",
+                    settings.getLimit(), "must be at least 1");
+        }
+        if (settings.getPeriod() == null || settings.getPeriod().isNegative() || settings.getPeriod().isZero()) {
+            throw new InvalidConfigurationPropertyValueException("taskgateway.security.failed-auth.period",
+                    settings.getPeriod(), "must be positive");
+        }
+        return new FailedAuthLimits(settings, clock, meters);
+    }
+
     /** Requests the firewall refuses (encoded '.', '//', ';', bad header values...) answer a 400 problem. */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> ProblemWriter.write(request, response, 400, "malformed-request",
-                "Malformed request", "the request was refused: its path, a header or a parameter has characters "
-                        + "or sequences that are not allowed (encoded '.', '/', '\\' or '%', '//', '..', ';', "
-                        + "control characters)");
+        return (request, response, e) -> {
+            Map<String, Object> problem = ProblemWriter.body(400, "malformed-request", "Malformed request",
+                    "the request was refused: its path, a header or a parameter has characters or sequences that "
+                            + "are not allowed (encoded '.', '/', '\\' or '%', '//', '..', ';', control characters)",
+                    request.getRequestURI(), request.getAttribute("requestId"));
+            List<Map<String, String>> errors = RejectedParts.errors(request);
+            if (!errors.isEmpty()) {
+                problem.put("errors", errors);
+            }
+            ProblemWriter.write(response, problem);
+        };
     }
 
     /** Tomcat's own refusals (before Spring sees the request) answer a problem too. */
@@ -77,11 +104,14 @@ class SecurityConfiguration {
      */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticationProvider provider,
-                                    ApiKeyRateLimits rateLimits, SecurityProperties properties) throws Exception {
+                                    ApiKeyRateLimits rateLimits, FailedAuthLimits failedAuth,
+                                    SecurityProperties properties) throws Exception {
         AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(provider), SecurityConfiguration::presentedKey);
         apiKeys.setSuccessHandler((request, response, authentication) -> { });
-        apiKeys.setFailureHandler((request, response, e) -> unauthorized(request, response,
-                "the API key is not valid"));
+        apiKeys.setFailureHandler((request, response, e) -> {
+            failedAuth.failed(request.getRemoteAddr());
+            unauthorized(request, response, "the API key is not valid");
+        });
 
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -92,6 +122,7 @@ class SecurityConfiguration {
                 .cors(cors -> cors.configurationSource(CorsAllowList.of(properties.getCors().getAllowedOrigins())))
                 .addFilterBefore(new EmptyErrorBodyFilter(), CorsFilter.class)
                 .addFilterBefore(new RequestLimitsFilter(properties.getLimits()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new FailedAuthFilter(failedAuth), BasicAuthenticationFilter.class)
                 .addFilterAt(apiKeys, BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimits), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors

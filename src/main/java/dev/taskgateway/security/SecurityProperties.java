@@ -24,6 +24,9 @@ public class SecurityProperties {
     /** Size limits on requests, checked before the API key. */
     private Limits limits = new Limits();
 
+    /** How many invalid API keys one client address may send before it must wait. */
+    private FailedAuth failedAuth = new FailedAuth();
+
     public List<ApiKey> getApiKeys() { return apiKeys; }
     public void setApiKeys(List<ApiKey> apiKeys) { this.apiKeys = apiKeys; }
     public RateLimit getRateLimit() { return rateLimit; }
@@ -32,6 +35,28 @@ public class SecurityProperties {
     public void setCors(Cors cors) { this.cors = cors; }
     public Limits getLimits() { return limits; }
     public void setLimits(Limits limits) { this.limits = limits; }
+    public FailedAuth getFailedAuth() { return failedAuth; }
+    public void setFailedAuth(FailedAuth failedAuth) { this.failedAuth = failedAuth; }
+
+    /**
+     * Failed authentications per client address ({@code getRemoteAddr()}: behind a proxy, set
+     * {@code server.forward-headers-strategy} so it is the client's). After {@code limit} invalid
+     * keys within {@code period}, requests from that address carrying a key get 429 with
+     * {@code Retry-After} until the period ends; requests without a key are not affected.
+     */
+    public static class FailedAuth {
+
+        /** Invalid keys one address may send per period. */
+        private int limit = 10;
+
+        /** Length of one period, counted from the address's first failure. */
+        private Duration period = Duration.ofMinutes(1);
+
+        public int getLimit() { return limit; }
+        public void setLimit(int limit) { this.limit = limit; }
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
+    }
 
     /** One API key. Give exactly one of {@code key} and {@code key-sha256}. */
     public static class ApiKey {

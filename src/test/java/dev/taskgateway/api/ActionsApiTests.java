@@ -41,10 +41,10 @@ class ActionsApiTests {
         registry.add("taskgateway.sources.pc.base-url", PC::baseUrl);
         registry.add("taskgateway.sources.pc.timezone", ZONE::getId);
         registry.add("taskgateway.security.api-keys[0].name", () -> "ops");
-        registry.add("taskgateway.security.api-keys[0].key", () -> "ops-key-0001");
+        registry.add("taskgateway.security.api-keys[0].key", () -> "ops-key-0001-actions");
         registry.add("taskgateway.security.api-keys[0].roles", () -> "read,operate");
         registry.add("taskgateway.security.api-keys[1].name", () -> "reader");
-        registry.add("taskgateway.security.api-keys[1].key", () -> "read-key-0001");
+        registry.add("taskgateway.security.api-keys[1].key", () -> "read-key-0001-actions");
         registry.add("taskgateway.security.api-keys[1].roles", () -> "read");
     }
 
@@ -59,7 +59,7 @@ class ActionsApiTests {
 
     @BeforeEach
     void client() {
-        ops = new GatewayClient(port, "ops-key-0001");
+        ops = new GatewayClient(port, "ops-key-0001-actions");
     }
 
     @Test
@@ -173,12 +173,13 @@ class ActionsApiTests {
 
     @Test
     void actionsNeedTheOperateRoleAndAreAudited(CapturedOutput output) {
-        Answer reader = new GatewayClient(port, "read-key-0001").post("/tasks/pc:1/stop", "");
+        Answer reader = new GatewayClient(port, "read-key-0001-actions").post("/tasks/pc:1/stop", "");
         String id = first("RUNNING");
         ops.post("/tasks/" + id + "/stop", "", "X-Request-Id", "audit-check-1");
 
         assertThat(reader.status()).isEqualTo(403);
-        assertThat(output.getOut()).contains("audit key=ops action=stop tasks=[" + id + "] outcome=DONE requestId=audit-check-1");
+        assertThat(output.getOut()).contains("audit {\"key\":\"ops\",\"action\":\"stop\",\"tasks\":[\"" + id
+                + "\"],\"outcome\":\"DONE\",\"requestId\":\"audit-check-1\"}");
     }
 
     @Test

@@ -62,7 +62,7 @@ class OpenApiDocumentTests {
         registry.add("taskgateway.sources.pc.type", () -> "tikmatrix");
         registry.add("taskgateway.sources.pc.base-url", PC::baseUrl);
         registry.add("taskgateway.security.api-keys[0].name", () -> "reader");
-        registry.add("taskgateway.security.api-keys[0].key", () -> "read-key-docs");
+        registry.add("taskgateway.security.api-keys[0].key", () -> "read-key-docs-openapi");
         registry.add("taskgateway.security.api-keys[0].roles", () -> "read");
     }
 
@@ -82,7 +82,7 @@ class OpenApiDocumentTests {
 
     @BeforeEach
     void parse() {
-        client = new GatewayClient(port, "read-key-docs");
+        client = new GatewayClient(port, "read-key-docs-openapi");
         Answer answer = client.anonymous("/v3/api-docs");
         assertThat(answer.status()).isEqualTo(200);
         ParseOptions options = new ParseOptions();

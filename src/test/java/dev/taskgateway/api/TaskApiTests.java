@@ -48,7 +48,7 @@ class TaskApiTests {
         registry.add("taskgateway.sources.tm-b.base-url", PC2::baseUrl);
         registry.add("taskgateway.sources.tm-b.timezone", ZONE::getId);
         registry.add("taskgateway.security.api-keys[0].name", () -> "reader");
-        registry.add("taskgateway.security.api-keys[0].key", () -> "read-key-1234");
+        registry.add("taskgateway.security.api-keys[0].key", () -> "read-key-1234-tasks");
         registry.add("taskgateway.security.api-keys[0].roles", () -> "read");
         registry.add("taskgateway.security.api-keys[1].name", () -> "ops");
         // sha256("ops-key-5678")
@@ -69,7 +69,7 @@ class TaskApiTests {
 
     @BeforeEach
     void client() {
-        client = new GatewayClient(port, "read-key-1234");
+        client = new GatewayClient(port, "read-key-1234-tasks");
     }
 
     @Test

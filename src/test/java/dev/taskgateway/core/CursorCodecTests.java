@@ -80,6 +80,20 @@ class CursorCodecTests {
                 .isInstanceOf(InvalidCursorException.class).hasMessage(NOT_ISSUED);
     }
 
+    @Test
+    void afterARotationCursorsSignedWithThePreviousSecretStillDecodeAndNewOnesUseTheNewSecret() {
+        byte[] rotated = "rotated-secret-0123456789".getBytes(StandardCharsets.UTF_8);
+        CursorCodec afterRotation = new CursorCodec(rotated, SECRET);
+        String issuedBefore = codec.encode(CURSOR, FILTER, 20);
+        String issuedAfter = afterRotation.encode(CURSOR, FILTER, 20);
+
+        assertThat(afterRotation.decode(issuedBefore, FILTER, 20)).isEqualTo(CURSOR);
+        assertThat(new CursorCodec(rotated).decode(issuedAfter, FILTER, 20)).isEqualTo(CURSOR);
+        assertThatThrownBy(() -> codec.decode(issuedAfter, FILTER, 20)).isInstanceOf(InvalidCursorException.class);
+        String foreign = new CursorCodec("fedcba9876543210".getBytes(StandardCharsets.UTF_8)).encode(CURSOR, FILTER, 20);
+        assertThatThrownBy(() -> afterRotation.decode(foreign, FILTER, 20)).isInstanceOf(InvalidCursorException.class);
+    }
+
     static Stream<TaskFilter> otherFilters() {
         return Stream.of(TaskFilter.NONE,
                 new TaskFilter(Set.of("nxlink-us"), Set.of(), FILTER.statuses(), "call", FILTER.createdFrom(), null),

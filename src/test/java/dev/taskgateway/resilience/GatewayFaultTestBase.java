@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "taskgateway.deadline=3s",
         "taskgateway.security.api-keys[0].name=t",
-        "taskgateway.security.api-keys[0].key=test-key",
+        "taskgateway.security.api-keys[0].key=test-key-faults-0001",
         "taskgateway.security.api-keys[0].roles=read,operate,admin",
         "taskgateway.sources.wm-a.type=tikmatrix",
         "taskgateway.sources.wm-a.timeout=500ms",
@@ -204,7 +204,7 @@ abstract class GatewayFaultTestBase {
     }
 
     Answer call(String path, String... headers) {
-        return callAs("test-key", path, headers);
+        return callAs("test-key-faults-0001", path, headers);
     }
 
     /** A call with that API key, or none when null. */
@@ -222,14 +222,14 @@ abstract class GatewayFaultTestBase {
 
     CompletableFuture<Answer> callAsync(String path, String... headers) {
         long start = System.nanoTime();
-        return HTTP.sendAsync(request("test-key", path, headers), HttpResponse.BodyHandlers.ofString())
+        return HTTP.sendAsync(request("test-key-faults-0001", path, headers), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> parse(response, start));
     }
 
     /** The Prometheus scrape as text. */
     String scrapeText() {
         try {
-            return HTTP.send(request("test-key", "/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(request("test-key-faults-0001", "/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

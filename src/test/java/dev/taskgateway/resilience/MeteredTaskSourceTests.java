@@ -7,7 +7,14 @@ import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.core.Task;
+import dev.taskgateway.core.TaskId;
+import dev.taskgateway.core.TaskKind;
+import dev.taskgateway.core.UpstreamPage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MeteredTaskSourceTests {
@@ -38,6 +45,28 @@ class MeteredTaskSourceTests {
 
         assertThat(meters.get("taskgateway.tasks.unknown.status").tag("source", "src").tag("provider", "fake")
                 .tag("native", "7").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void theNativeTagOfUnknownStatusesIsBoundedAndLaterValuesCountAsOther() {
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            tasks.add(Task.builder(TaskId.of("src", Integer.toString(i)), "fake", TaskKind.DEVICE_AUTOMATION)
+                    .status(TaskStatus.UNKNOWN).nativeStatus("status-" + i)
+                    .createdAt(Instant.parse("2026-01-01T00:00:00Z")).build());
+        }
+        upstream.always(new UpstreamPage(tasks, 100L, true, true));
+
+        source.fetch(QUERY);
+        source.fetch(QUERY);
+
+        var counters = meters.find("taskgateway.tasks.unknown.status").counters();
+        assertThat(counters).hasSize(MeteredTaskSource.MAX_NATIVE_VALUES + 1);
+        assertThat(counters.stream().mapToDouble(c -> c.count()).sum()).isEqualTo(200);
+        assertThat(meters.get("taskgateway.tasks.unknown.status").tag("native", "other").counter().count())
+                .isEqualTo(160);
+        assertThat(meters.get("taskgateway.tasks.unknown.status").tag("native", "status-1").counter().count())
+                .isEqualTo(2);
     }
 
     @Test

@@ -41,6 +41,71 @@ final class HostileInput {
     static final List<String> ACTIONS = List.of("stop", "retry", "pause", "resume", "delete", "explode", "STOP", "",
             "stop;", "stop%00", "..", "%2e%2e", "stop.json", "ｓｔｏｐ");
 
+    /**
+     * Control characters as sent, percent-encoded: C0 (NUL, SOH, TAB, LF, CR, US), DEL and C1
+     * (NEL). Every query parameter and path id refuses them with a 400 naming it.
+     */
+    static final List<String> CONTROLS = List.of("%00", "%01", "%09", "%0A", "%0D", "%1F", "%7F", "%C2%85");
+    /** Characters only ids refuse besides controls: line and paragraph separators, a bidi override, a BOM. */
+    static final List<String> ID_ONLY = List.of("%E2%80%A8", "%E2%80%A9", "%E2%80%AE", "%EF%BB%BF");
+    /** Raw control characters for header values (CR and LF would end the header line itself). */
+    static final List<String> HEADER_CONTROLS = List.of("\u0000", "\u0001", "\u001f", "\u007f", "\u0085", "\u2028");
+    /** Every request header the gateway reads. */
+    static final List<String> HEADERS = List.of("X-API-Key", "Authorization", "X-Request-Id", "Idempotency-Key",
+            "Cache-Control", "If-None-Match", "Accept", "Content-Type", "Origin");
+
+    /** A request with one control character where the API has a name for it; that name is {@code field}. */
+    record Named(String method, String target, byte[] body, String field) {
+    }
+
+    /** Each query parameter of /tasks and /tasks/stats with a valid value followed by each control character. */
+    static List<Named> controlParameters(String validCursor) {
+        List<Named> cases = new ArrayList<>();
+        for (String name : PARAMS) {
+            String value = switch (name) {
+                case "source" -> "tm-a";
+                case "provider" -> "tikmatrix";
+                case "status" -> "RUNNING";
+                case "createdFrom", "createdTo" -> "2026-01-01";
+                case "size" -> "5";
+                case "page" -> "1";
+                case "cursor" -> validCursor;
+                case "include" -> "raw";
+                default -> "x";
+            };
+            for (String control : CONTROLS) {
+                cases.add(new Named("GET", "/tasks?" + name + "=" + form(value) + control, null, name));
+                if (!List.of("size", "page", "cursor", "include").contains(name)) {
+                    cases.add(new Named("GET", "/tasks/stats?" + name + "=" + form(value) + control, null, name));
+                }
+            }
+        }
+        return cases;
+    }
+
+    /** Each path id (task id, action, source) of every endpoint, with each control or id-only character. */
+    static List<Named> controlPathIds() {
+        List<Named> cases = new ArrayList<>();
+        byte[] create = bytes("{\"serials\":[\"R1\"],\"script_name\":\"post\",\"script_config\":{}}");
+        for (String bad : concat(CONTROLS, ID_ONLY)) {
+            cases.add(new Named("GET", "/tasks/tm-a:1" + bad, null, "id"));
+            cases.add(new Named("DELETE", "/tasks/tm-a:" + bad + "1", null, "id"));
+            cases.add(new Named("POST", "/tasks/tm-a:1" + bad + "/stop", null, "id"));
+            cases.add(new Named("POST", "/sources/tm-a" + bad + "/tasks:retryFailed", null, "source"));
+            cases.add(new Named("POST", "/sources/tm-a" + bad + "/tasks", create, "source"));
+        }
+        for (String control : CONTROLS) {
+            cases.add(new Named("POST", "/tasks/tm-a:1/stop" + control, null, "action"));
+        }
+        return cases;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private final Random random;
     private final String validCursor;
     /** A third of the cases stay plausible (a valid key, sane parameters) so they reach the adapters. */

@@ -51,6 +51,75 @@ class HostileInputTests extends SecuredGatewayTestBase {
         });
     }
 
+    /** A control character in any query parameter or path id: a 400 problem naming it, nothing sent upstream. */
+    @TestFactory
+    Stream<DynamicTest> controlCharactersInEveryParameterAndPathIdAreA400NamingIt() {
+        String cursor = probe().get("/tasks?size=1", "X-API-Key", READ_KEY).json().path("page").path("next").asString();
+        List<HostileInput.Named> cases = new ArrayList<>(HostileInput.controlParameters(cursor));
+        cases.addAll(HostileInput.controlPathIds());
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.method() + " " + c.target(), () -> {
+            int before = upstreamRequests();
+            Answer answer = send(new Case(c.method(), c.target(), List.of(new String[] {"X-API-Key", ADMIN_KEY},
+                    new String[] {"Content-Type", "application/json"}), c.body(), false));
+            String what = c.method() + " " + c.target() + " -> " + HttpProbe.clip(answer.all());
+            assertThat(answer.status()).as(what).isEqualTo(400);
+            assertThat(answer.isProblem()).as(what).isTrue();
+            List<String> fields = new ArrayList<>();
+            answer.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+            assertThat(fields).as(what).contains(c.field());
+            assertThat(upstreamRequests()).as("upstream calls; " + what).isEqualTo(before);
+        }));
+    }
+
+    /**
+     * A control character in any header the gateway reads, on a request that would otherwise reach
+     * a provider: never a 5xx; a refusal is a problem and sends nothing upstream; the request id
+     * echoed is never the hostile value; a key or Idempotency-Key with one is never accepted.
+     */
+    @TestFactory
+    Stream<DynamicTest> controlCharactersInEveryHeaderNeverGetPastTheGateway() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String header : HostileInput.HEADERS) {
+            for (String control : HostileInput.HEADER_CONTROLS) {
+                String value = switch (header) {
+                    case "X-API-Key" -> OPS_KEY.substring(0, 8) + control + OPS_KEY.substring(8);
+                    case "Authorization" -> "Bearer " + OPS_KEY.substring(0, 8) + control + OPS_KEY.substring(8);
+                    case "Content-Type" -> "application/json" + control;
+                    default -> "value" + control + "tail";
+                };
+                String name = header + " with U+" + String.format("%04X", (int) control.charAt(0));
+                tests.add(DynamicTest.dynamicTest(name, () -> checkHeader(header, value, name)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void checkHeader(String header, String value, String name) {
+        boolean key = header.equals("X-API-Key") || header.equals("Authorization");
+        List<String[]> headers = new ArrayList<>();
+        if (!key) {
+            headers.add(new String[] {"X-API-Key", OPS_KEY});
+        }
+        headers.add(new String[] {header, value});
+        if (!header.equals("Content-Type")) {
+            headers.add(new String[] {"Content-Type", "application/json"});
+        }
+        int before = upstreamRequests();
+        // raw: java.net.http quietly leaves out some header values it dislikes instead of sending them
+        Answer answer = send(new Case("POST", "/tasks/tm-a:1/stop", headers, new byte[0], true));
+        String what = name + " -> " + HttpProbe.clip(answer.all());
+        assertThat(answer.status()).as(what).isLessThan(500);
+        String requestId = answer.header("X-Request-Id");
+        assertThat(requestId).as(what).isNotBlank().doesNotContain("value").matches("[A-Za-z0-9._:-]+");
+        if (answer.status() >= 400) {
+            assertThat(answer.isProblem()).as(what).isTrue();
+            assertThat(upstreamRequests()).as("upstream calls; " + what).isEqualTo(before);
+        }
+        if (key || header.equals("Idempotency-Key")) {
+            assertThat(answer.status()).as(what).isBetween(400, 499);
+        }
+    }
+
     @AfterAll
     static void summary() {
         System.out.printf("hostile input: %d cases in %d ms, statuses %s%n", RUN.get(),

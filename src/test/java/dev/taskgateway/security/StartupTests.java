@@ -12,7 +12,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Start-up: no keys without the demo profile is refused, the demo says its key once, no start logs a secret. */
+/**
+ * Start-up: without the demo profile no keys, short keys or no cursor secret are refused naming the
+ * key; the demo says its key once and warns when it listens beyond loopback; no start logs a secret.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupTests {
 
@@ -48,9 +51,50 @@ class StartupTests {
 
         String log = output.getAll();
         assertThat(log.split("Demo API key: demo", -1)).hasSize(2);
+        assertThat(log).contains("DEMO PROFILE LISTENING BEYOND LOOPBACK (all interfaces:");
         assertThat(log).doesNotContain("generated security password");
         SECRETS.forEach(secret -> assertThat(log).doesNotContain(secret));
         DEMO_SECRETS.forEach(secret -> assertThat(log).doesNotContain(secret));
+    }
+
+    @Test
+    void aStartWithoutTheDemoProfileAndWithoutACursorSecretFailsNamingTheKey() {
+        Throwable failure = catchThrowable(() -> gateway("production").properties(
+                "taskgateway.security.api-keys[0].name=ops", "taskgateway.security.api-keys[0].key=" + SECRETS.get(0),
+                "taskgateway.security.api-keys[0].roles=read")
+                // an argument: it outranks the secret every test gets from config/application.yml
+                .run("--taskgateway.cursor-secret=").close());
+
+        assertThat(messages(failure)).contains("taskgateway.cursor-secret").contains("required outside the demo")
+                .doesNotContain(SECRETS.get(0));
+    }
+
+    @Test
+    void aStartWithoutTheDemoProfileRefusesAKeyShorterThanSixteenCharacters() {
+        Throwable failure = catchThrowable(() -> gateway("production").properties(
+                "taskgateway.security.api-keys[0].name=ops", "taskgateway.security.api-keys[0].key=ops-key-123",
+                "taskgateway.security.api-keys[0].roles=read").run().close());
+
+        assertThat(messages(failure)).contains("taskgateway.security.api-keys[0].key").contains("at least 16")
+                .doesNotContain("ops-key-123");
+    }
+
+    @Test
+    void onlyALoopbackAddressKeepsTheDemoFromWarningThatItIsReachable() {
+        assertThat(DemoExposureWarning.beyondLoopback(null)).isTrue();
+        assertThat(DemoExposureWarning.beyondLoopback("0.0.0.0")).isTrue();
+        assertThat(DemoExposureWarning.beyondLoopback("::")).isTrue();
+        assertThat(DemoExposureWarning.beyondLoopback("192.0.2.10")).isTrue();
+        assertThat(DemoExposureWarning.beyondLoopback("127.0.0.1")).isFalse();
+        assertThat(DemoExposureWarning.beyondLoopback("::1")).isFalse();
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
     }
 
     private static SpringApplicationBuilder gateway(String profile) {
