@@ -2,15 +2,15 @@ package dev.taskgateway.api;
 
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.PreReadFailedException;
+import dev.taskgateway.core.RefusedLocally;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.SourceReport;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import java.util.List;
 
 /**
- * An action refused before anything reached the provider: its breaker was open, the gateway's own
- * rate limiter or bulkhead said no, or the fresh read of the task failed. Answered like any
+ * An action refused before anything reached the provider: its breaker was open, its provider budget
+ * was spent or its bulkhead full, or the fresh read of the task failed. Answered like any
  * upstream failure, but never kept for {@code Idempotency-Key} replay — it tells nothing about
  * what the provider did, and retrying it cannot do the action twice.
  */
@@ -26,7 +26,7 @@ final class LocalRefusalException extends SourcesFailedException {
             return true;
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestNotPermitted || cause instanceof BulkheadFullException) {
+            if (cause instanceof RefusedLocally || cause instanceof BulkheadFullException) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package dev.taskgateway.resilience;
 import dev.taskgateway.core.ActionConflictException;
 import dev.taskgateway.core.ActionNotSupportedException;
 import dev.taskgateway.core.ErrorCode;
+import dev.taskgateway.core.RefusedLocally;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.TaskNotFoundException;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -41,7 +42,7 @@ final class Failures {
 
     /** True when the gateway itself refused the call (provider budget, bulkhead) without asking the provider. */
     static boolean rejectedLocally(SourceException failure) {
-        return failure.getCause() instanceof ProviderBudget.BudgetExhausted
+        return failure.getCause() instanceof RefusedLocally
                 || failure.getCause() instanceof BulkheadFullException;
     }
 

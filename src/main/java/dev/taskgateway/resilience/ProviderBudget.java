@@ -1,6 +1,7 @@
 package dev.taskgateway.resilience;
 
 import dev.taskgateway.core.ErrorCode;
+import dev.taskgateway.core.RefusedLocally;
 import dev.taskgateway.core.SourceException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,13 +124,6 @@ final class ProviderBudget {
         long seconds = Math.max(1, (nanosToWait + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
         return new SourceException(ErrorCode.UPSTREAM_RATE_LIMITED, "the provider's budget (" + limit + " calls per "
                 + period.toSeconds() + " s, " + scope + ") is used up until after this request's deadline;"
-                + " the provider was not called", seconds, new BudgetExhausted());
-    }
-
-    /** Marks a refusal as the gateway's own, so the breaker does not count it against the provider. */
-    static final class BudgetExhausted extends RuntimeException {
-        BudgetExhausted() {
-            super("budget exhausted", null, false, false);
-        }
+                + " the provider was not called", seconds, new RefusedLocally("provider budget spent"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskgateway.core.ErrorCode;
+import dev.taskgateway.core.RefusedLocally;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.TaskNotFoundException;
 import dev.taskgateway.core.TaskId;
@@ -72,7 +73,7 @@ class CircuitBreakingTaskSourceTests {
     @Test
     void gatewaysOwnRejectionsDoNotCount() {
         upstream.always(new SourceException(ErrorCode.UPSTREAM_RATE_LIMITED, "own budget", 1L,
-                new ProviderBudget.BudgetExhausted()));
+                new RefusedLocally("provider budget spent")));
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOf(SourceException.class);
         }
