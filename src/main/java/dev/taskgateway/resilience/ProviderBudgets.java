@@ -25,7 +25,7 @@ public final class ProviderBudgets {
     private static final Map<String, Default> DEFAULTS = Map.of(
             "new-api", new Default(180, Duration.ofSeconds(180), "host"),   // GLOBAL_API_RATE_LIMIT, per IP
             "nxlink", new Default(600, Duration.ofSeconds(60), "source"),   // unpublished: a guess
-            "longlonglong", new Default(120, Duration.ofSeconds(60), "source"), // unpublished: a guess
+            "longlonglong", new Default(300, Duration.ofSeconds(60), "source"), // unpublished: a guess
             "tikmatrix", new Default(1200, Duration.ofSeconds(60), "source")); // a local agent: a guess
     private static final Default FALLBACK = new Default(600, Duration.ofSeconds(60), "source");
 
