@@ -201,6 +201,11 @@ function wire() {
       failed(e);
     }
   });
+  // The skip link moves focus only: its #main must not be taken for a view by the router.
+  document.querySelector('.skip').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('main').focus();
+  });
   window.addEventListener('hashchange', route);
   document.addEventListener('visibilitychange', poll);
   setInterval(poll, 1000);

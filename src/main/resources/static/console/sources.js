@@ -42,7 +42,7 @@ function card(source, report) {
     report && report.error ? el('p', { class: 'error-line' }, `${report.error.code}: ${report.error.message}`) : null,
     el('dl', { class: 'facts' },
       fact('Breaker', dash(source.circuit)),
-      fact('Budget left', budget(source.budget)),
+      fact('Budget left', budget(source.budget), 'budget'),
       fact('Latency p50 / p95', latency),
       fact('Last success', time(source.lastSuccess)),
       fact('Last error', source.lastFailure
@@ -51,8 +51,8 @@ function card(source, report) {
       fact('Actions', source.supports && source.supports.actions.length ? source.supports.actions.join(', ') : '—')));
 }
 
-function fact(name, value) {
-  return [el('dt', {}, name), el('dd', {}, value)];
+function fact(name, value, css) {
+  return [el('dt', {}, name), el('dd', { class: css }, value)];
 }
 
 /** The provider's request budget, when the gateway reports one: "172 of 180 per 180 s". */

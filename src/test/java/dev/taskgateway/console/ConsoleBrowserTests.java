@@ -28,6 +28,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -44,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ConsoleBrowserTests {
 
-    private static final String KEY = "demo";
+    /** This test's keys: one with every role, one read-only (given on the command line, they replace the demo key). */
+    private static final String KEY = "SECRET-console-operator-key-9b2e";
     private static final String READ_ONLY_KEY = "SECRET-viewer-key-5c1d";
     private static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
 
@@ -110,16 +112,78 @@ class ConsoleBrowserTests {
         List<String> ids = console.waitFor(driver -> console.all("#source-cards .card").stream()
                 .map(card -> card.getAttribute("data-source")).toList());
         assertThat(ids).containsExactlyInAnyOrder("tikmatrix-pc1", "llcall", "nxlink-hk", "nxlink-us", "newapi");
+        JsonNode sources = api.get("/sources").json().path("sources");
+        for (JsonNode source : sources) {
+            String id = source.path("id").asString();
+            String budget = console.text("#source-cards .card[data-source='" + id + "'] dd.budget");
+            assertThat(budget).as(id).isEqualTo(expectedBudget(source.path("budget")));
+        }
         for (String id : ids) {
             assertThat(console.text("#source-cards .card[data-source='" + id + "']")).contains("Healthy").contains("Breaker").contains("CLOSED")
                     .contains("Latency p50 / p95").contains("Budget left").contains("Cache age")
                     .contains("Last success");
         }
-        assertThat(console.byId("whoami").getText()).contains("demo").contains("admin, operate, read");
+        assertThat(console.byId("whoami").getText()).contains("console-ops").contains("admin, operate, read");
         // The key is in this tab's session storage, sent in a header, and in no URL.
         assertThat(console.script("return Object.values(sessionStorage)")).isEqualTo(List.of(KEY));
         assertThat(browser.getCurrentUrl()).endsWith("/console/#sources");
         console.screenshot("sources");
+
+        // The header links to the OpenAPI pages, which are open.
+        String docs = console.byId("api-docs").getAttribute("href");
+        assertThat(docs).endsWith("/swagger-ui.html");
+        assertThat(api.anonymous(URI.create(docs).getPath()).status()).isIn(200, 302);
+    }
+
+    /**
+     * A provider budget the gateway reports (GET /sources[].budget) renders in the card: the
+     * remaining requests of its limit per period; none reported renders as a dash.
+     */
+    @Test
+    void aBudgetRendersAsRemainingOfItsLimitPerPeriodAndItsAbsenceAsADash() {
+        console.openSignedIn(KEY, "sources");
+
+        Object shown = console.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./sources.js').then((m) => done([
+                  m.budget({ limit: 180, periodSeconds: 180, remaining: 172, scope: 'new-api at 127.0.0.1' }).textContent,
+                  m.budget({ limit: 180, periodSeconds: 180, remaining: 172, scope: 'x' }).title,
+                  m.budget(undefined),
+                  m.budget(null)]));""");
+
+        assertThat(shown).isEqualTo(List.of("172 of 180 per 180 s", "shared by: x", "—", "—"));
+    }
+
+    private static String expectedBudget(JsonNode budget) {
+        if (budget.isMissingNode() || budget.isNull()) {
+            return "—";
+        }
+        return budget.path("remaining").asLong() + " of " + budget.path("limit").asLong() + " per "
+                + budget.path("periodSeconds").asLong() + " s";
+    }
+
+    @Test
+    void theConsoleIsUsableFromTheKeyboard() {
+        console.openSignedIn(KEY, "sources");
+        console.waitForCount("#source-cards .card", 5);
+        WebElement skip = browser.findElement(By.cssSelector(".skip"));
+        assertThat(browser.executeScript("return document.querySelector('a[href], button, input, select')"))
+                .as("the first thing Tab reaches").isEqualTo(skip);
+
+        browser.executeScript("arguments[0].focus()", skip); // where the first Tab on the page lands
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+        assertThat(browser.getCurrentUrl()).endsWith("#sources");
+
+        browser.executeScript("arguments[0].focus()", skip);
+        WebElement tasksLink = browser.findElement(By.cssSelector("#nav a[data-view='tasks']"));
+        for (int i = 0; i < 10 && !tasksLink.equals(browser.switchTo().activeElement()); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(browser.switchTo().activeElement()).as("Tab reaches the Tasks link").isEqualTo(tasksLink);
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        console.waitFor(ExpectedConditions.textMatches(By.id("tasks-summary"), java.util.regex.Pattern.compile("shown")));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("tasks-title");
     }
 
     @Test
@@ -142,6 +206,7 @@ class ConsoleBrowserTests {
         try {
             assertThat(console.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("nothing scrolls sideways at phone width").isEqualTo(true);
+            browser.executeScript("document.getElementById('tasks-table').scrollIntoView()");
             console.screenshot("tasks-phone");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
@@ -299,7 +364,7 @@ class ConsoleBrowserTests {
     /** The demo profile on free ports, its demo key and a read-only one. */
     private static String[] arguments() throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                "--taskgateway.security.api-keys[0].name=demo", "--taskgateway.security.api-keys[0].key=" + KEY,
+                "--taskgateway.security.api-keys[0].name=console-ops", "--taskgateway.security.api-keys[0].key=" + KEY,
                 "--taskgateway.security.api-keys[0].roles=read,operate,admin",
                 "--taskgateway.security.api-keys[1].name=viewer",
                 "--taskgateway.security.api-keys[1].key=" + READ_ONLY_KEY,

@@ -108,6 +108,11 @@ final class ConsolePage {
         return ((JavascriptExecutor) browser).executeScript(js, args);
     }
 
+    /** Runs {@code js} asynchronously: it calls its last argument with the result. */
+    Object asyncScript(String js) {
+        return ((JavascriptExecutor) browser).executeAsyncScript(js);
+    }
+
     void checkStatus(String status) {
         WebElement box = browser.findElement(By.cssSelector("#filter-status input[value='" + status + "']"));
         if (!box.isSelected()) {

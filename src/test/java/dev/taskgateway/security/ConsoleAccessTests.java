@@ -59,4 +59,11 @@ class ConsoleAccessTests extends SecuredGatewayTestBase {
         assertThat(admin.json().path("roles").toString()).isEqualTo("[\"admin\",\"operate\",\"read\"]");
         assertThat(admin.body()).doesNotContain(ADMIN_KEY);
     }
+
+    @Test
+    void theOpenApiPagesLinkToTheConsole() {
+        JsonNode info = probe().get("/v3/api-docs").json().path("info");
+
+        assertThat(info.path("description").asString()).contains("[/console/](/console/)");
+    }
 }
