@@ -30,6 +30,7 @@ class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
                    curl -s -H 'X-API-Key: demo' '{}/sources'
                  API docs (no key): {}/swagger-ui.html
                  Health (no key):   {}/actuator/health
-                ==============================================================""", base, base, base, base, base, base, base);
+                ==============================================================""",
+                base, base, base, base, base, base, base);
     }
 }

@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -61,6 +63,9 @@ class ConsoleBrowserTests {
 
     @BeforeAll
     static void startGatewayAndBrowser() throws IOException {
+        if (HeadlessChromium.skipRequested()) {
+            return; // each test then reports itself skipped
+        }
         // The browser first: without it there is nothing to test, and the failure says how to get it.
         browser = HeadlessChromium.start(profile, 1280, 1000);
         gateway = new SpringApplication(TaskGatewayApplication.class).run(arguments());
@@ -81,10 +86,19 @@ class ConsoleBrowserTests {
         }
     }
 
+    @BeforeEach
+    void browserWanted() {
+        HeadlessChromium.assumeNotSkipped();
+    }
+
     /** The policy forbids inline script and style: had the console used either, the browser would say so. */
     @AfterEach
     void noContentSecurityPolicyViolation() {
-        List<String> violations = StreamSupport.stream(browser.manage().logs().get(LogType.BROWSER).spliterator(), false)
+        if (browser == null) {
+            return;
+        }
+        List<String> violations = StreamSupport
+                .stream(browser.manage().logs().get(LogType.BROWSER).spliterator(), false)
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy"))
@@ -116,10 +130,11 @@ class ConsoleBrowserTests {
         for (JsonNode source : sources) {
             String id = source.path("id").asString();
             String budget = console.text("#source-cards .card[data-source='" + id + "'] dd.budget");
-            assertThat(budget).as(id).isEqualTo(expectedBudget(source.path("budget")));
+            assertThat(budget).as(id).matches(expectedBudget(source.path("budget")));
         }
         for (String id : ids) {
-            assertThat(console.text("#source-cards .card[data-source='" + id + "']")).contains("Healthy").contains("Breaker").contains("CLOSED")
+            assertThat(console.text("#source-cards .card[data-source='" + id + "']"))
+                    .contains("Healthy").contains("Breaker").contains("CLOSED")
                     .contains("Latency p50 / p95").contains("Budget left").contains("Cache age")
                     .contains("Last success");
         }
@@ -146,7 +161,7 @@ class ConsoleBrowserTests {
         Object shown = console.asyncScript("""
                 const done = arguments[arguments.length - 1];
                 import('./sources.js').then((m) => done([
-                  m.budget({ limit: 180, periodSeconds: 180, remaining: 172, scope: 'new-api at 127.0.0.1' }).textContent,
+                  m.budget({ limit: 180, periodSeconds: 180, remaining: 172, scope: 'new-api' }).textContent,
                   m.budget({ limit: 180, periodSeconds: 180, remaining: 172, scope: 'x' }).title,
                   m.budget(undefined),
                   m.budget(null)]));""");
@@ -154,12 +169,12 @@ class ConsoleBrowserTests {
         assertThat(shown).isEqualTo(List.of("172 of 180 per 180 s", "shared by: x", "—", "—"));
     }
 
+    /** The pattern of a card's budget: a dash without one; with one, any remaining count (calls spend it). */
     private static String expectedBudget(JsonNode budget) {
         if (budget.isMissingNode() || budget.isNull()) {
             return "—";
         }
-        return budget.path("remaining").asLong() + " of " + budget.path("limit").asLong() + " per "
-                + budget.path("periodSeconds").asLong() + " s";
+        return "\\d+ of " + budget.path("limit").asLong() + " per " + budget.path("periodSeconds").asLong() + " s";
     }
 
     @Test
@@ -182,7 +197,7 @@ class ConsoleBrowserTests {
         }
         assertThat(browser.switchTo().activeElement()).as("Tab reaches the Tasks link").isEqualTo(tasksLink);
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        console.waitFor(ExpectedConditions.textMatches(By.id("tasks-summary"), java.util.regex.Pattern.compile("shown")));
+        console.waitFor(ExpectedConditions.textMatches(By.id("tasks-summary"), Pattern.compile("shown")));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("tasks-title");
     }
 

@@ -29,10 +29,19 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /** True when the build said {@code -Dconsole.browser=skip}. */
+    static boolean skipRequested() {
+        return "skip".equals(System.getProperty("console.browser"));
+    }
+
+    /** Aborts (skips, visibly) the calling test when {@link #skipRequested()}. */
+    static void assumeNotSkipped() {
+        Assumptions.assumeFalse(skipRequested(), "browser tests skipped on request (-Dconsole.browser=skip)");
+    }
+
     /** A new browser with a fresh profile in {@code profileDir}, its window {@code width} × {@code height}. */
     static ChromeDriver start(Path profileDir, int width, int height) {
-        Assumptions.assumeFalse("skip".equals(System.getProperty("console.browser")),
-                "browser tests skipped on request (-Dconsole.browser=skip)");
+        assumeNotSkipped();
         Path chromium = find("console.chromium", "chromium", "chromium-browser")
                 .or(() -> installThen("console.chromium", "chromium", "chromium-browser"))
                 .orElseGet(() -> fail(missing("chromium")));
