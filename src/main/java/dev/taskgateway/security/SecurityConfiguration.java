@@ -105,6 +105,7 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // The console's static files; the API calls they make need a key.
                         .requestMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/me").authenticated() // any valid key may see its roles
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/tasks", "/tasks/**", "/sources", "/sources/**").hasRole("READ")
