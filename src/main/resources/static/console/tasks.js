@@ -84,7 +84,8 @@ function row(task) {
     el('td', { 'data-label': 'Source' }, task.source, el('span', { class: 'muted' }, ` ${task.provider}`)),
     el('td', { 'data-label': 'Progress' }, progress(task.progress)),
     el('td', { 'data-label': 'Created' }, time(task.createdAt)),
-    el('td', { 'data-label': 'Started / finished' }, time(task.startedAt), ' → ', time(task.finishedAt)),
+    el('td', { 'data-label': 'Started / finished' }, task.startedAt || task.finishedAt
+      ? [time(task.startedAt), ' → ', time(task.finishedAt)] : '—'),
     el('td', { 'data-label': 'Schedule' }, task.schedule
       ? [time(task.schedule.start), ' → ', time(task.schedule.end)] : '—'));
 }

@@ -138,7 +138,7 @@ class ConsoleBrowserTests {
                     .contains("Latency p50 / p95").contains("Budget left").contains("Cache age")
                     .contains("Last success");
         }
-        assertThat(console.byId("whoami").getText()).contains("console-ops").contains("admin, operate, read");
+        assertThat(console.byId("whoami").getText()).contains("demo").contains("admin, operate, read");
         // The key is in this tab's session storage, sent in a header, and in no URL.
         assertThat(console.script("return Object.values(sessionStorage)")).isEqualTo(List.of(KEY));
         assertThat(browser.getCurrentUrl()).endsWith("/console/#sources");
@@ -215,6 +215,7 @@ class ConsoleBrowserTests {
         List<String> shown = console.rowIds();
         assertThat(new HashSet<>(shown)).hasSize(40);
         assertThat(shown).isEqualTo(apiWalk("/tasks?status=FAILED&size=20", 2));
+        browser.executeScript("window.scrollTo(0, 0)");
         console.screenshot("tasks");
 
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -379,7 +380,7 @@ class ConsoleBrowserTests {
     /** The demo profile on free ports, its demo key and a read-only one. */
     private static String[] arguments() throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                "--taskgateway.security.api-keys[0].name=console-ops", "--taskgateway.security.api-keys[0].key=" + KEY,
+                "--taskgateway.security.api-keys[0].name=demo", "--taskgateway.security.api-keys[0].key=" + KEY,
                 "--taskgateway.security.api-keys[0].roles=read,operate,admin",
                 "--taskgateway.security.api-keys[1].name=viewer",
                 "--taskgateway.security.api-keys[1].key=" + READ_ONLY_KEY,
