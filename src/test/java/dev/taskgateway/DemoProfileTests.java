@@ -58,6 +58,7 @@ class DemoProfileTests {
             assertThat(sources).contains("tikmatrix-pc1", "llcall", "nxlink-hk", "nxlink-us", "newapi");
             assertThat(tasks).isGreaterThanOrEqualTo(1800); // about 2,000: new-api's self scope shows its user's share
             assertThat(output.getOut()).contains("Demo API key: demo")
+                    .contains("Console: http://localhost:" + port + "/console/")
                     .contains("curl -s -H 'X-API-Key: demo' 'http://localhost:" + port + "/tasks?size=5'");
         }
     }

@@ -75,7 +75,9 @@ class OpenApiConfiguration {
 
                                 Send an API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`. Roles: \
                                 `read` for the GET endpoints, `operate` for actions. The demo profile's key is \
-                                `demo`."""))
+                                `demo`.
+
+                                The ops console, a page over this API for people: [/console/](/console/)."""))
                 .servers(List.of(new Server().url("/").description("this gateway")))
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)

@@ -23,12 +23,14 @@ class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
                 ==============================================================
                  Task Gateway demo is ready at {}
                  Demo API key: demo   (demo profile only; every role)
+                 Console: {}/console/   (paste the key)
                  Try:
                    curl -s -H 'X-API-Key: demo' '{}/tasks?size=5'
                    curl -s -H 'X-API-Key: demo' '{}/tasks?status=FAILED,RUNNING&size=20'
                    curl -s -H 'X-API-Key: demo' '{}/sources'
                  API docs (no key): {}/swagger-ui.html
                  Health (no key):   {}/actuator/health
-                ==============================================================""", base, base, base, base, base, base);
+                ==============================================================""",
+                base, base, base, base, base, base, base);
     }
 }

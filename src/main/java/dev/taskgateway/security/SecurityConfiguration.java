@@ -134,6 +134,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // The console's static files; the API calls they make need a key.
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/me").authenticated() // any valid key may see its roles
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/tasks", "/tasks/**", "/sources", "/sources/**").hasRole("READ")
