@@ -32,7 +32,10 @@ function describe(status, problem) {
  * below it, so a gateway behind a path prefix works too.
  */
 export async function call(path, { method = 'GET', headers = {}, key = keyStore.get() } = {}) {
-  const sent = { Accept: 'application/json, application/problem+json', ...headers };
+  // 'no-store' keeps answers out of the browser's cache; our own Cache-Control stops the browser
+  // from adding "Cache-Control: no-cache", which would make the gateway skip its held reads and ask
+  // every provider again on every poll.
+  const sent = { Accept: 'application/json, application/problem+json', 'Cache-Control': 'max-age=0', ...headers };
   if (key) sent['X-API-Key'] = key;
   let response;
   try {

@@ -123,6 +123,14 @@ class ConsoleBrowserTests {
         console.openSignedIn(KEY, "sources");
 
         console.waitForCount("#source-cards .card[data-health=ok]", 5);
+        // The console polls through the gateway's held reads like any dashboard: a browser that sent
+        // "Cache-Control: no-cache" would make every poll read every provider again.
+        double hits = cacheHits("llcall");
+        for (int i = 0; i < 3; i++) {
+            console.byId("sources-refresh").click();
+            console.waitFor(driver -> console.byId("sources-refresh").isEnabled());
+        }
+        assertThat(cacheHits("llcall")).as("refreshes answered from the held read").isGreaterThanOrEqualTo(hits + 2);
         List<String> ids = console.waitFor(driver -> console.all("#source-cards .card").stream()
                 .map(card -> card.getAttribute("data-source")).toList());
         assertThat(ids).containsExactlyInAnyOrder("tikmatrix-pc1", "llcall", "nxlink-hk", "nxlink-us", "newapi");
@@ -304,8 +312,8 @@ class ConsoleBrowserTests {
 
         console.waitForCount("#stats-body tr", 5);
         console.screenshot("stats");
-        // new-api's budget (25 calls per 30 s) may be spent by the other tests: then that source says
-        // RATE_LIMITED, in the API as in the console; the sources that answered both must agree on.
+        // A source whose provider budget the other tests spent says RATE_LIMITED, in the API as in the
+        // console; the sources that answered both must agree on.
         JsonNode stats = api.get("/tasks/stats").json();
         int compared = 0;
         long sum = 0;
@@ -340,6 +348,13 @@ class ConsoleBrowserTests {
             }
             return console.all(css).size() == 1;
         });
+    }
+
+    /** {@code taskgateway_cache_requests_total{result="hit"}} of one source, from the gateway's scrape. */
+    private static double cacheHits(String source) {
+        String line = "taskgateway_cache_requests_total{result=\"hit\",source=\"" + source + "\"} ";
+        return api.get("/actuator/prometheus").body().lines().filter(l -> l.startsWith(line))
+                .mapToDouble(l -> Double.parseDouble(l.substring(line.length()))).sum();
     }
 
     /** The ids of the first {@code pages} pages of a cursor walk, straight from the API. */
