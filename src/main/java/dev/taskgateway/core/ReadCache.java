@@ -138,7 +138,10 @@ public final class ReadCache {
         try {
             HeldRead read = load.get();
             synchronized (this) {
-                if (generation(loadKey.key().source()).get() == generation) {
+                Held held = entries.get(loadKey.key());
+                // A read of an older run finishing after a newer one was stored must not replace it.
+                boolean newer = held == null || !held.read().fetchedAt().isAfter(read.fetchedAt());
+                if (generation(loadKey.key().source()).get() == generation && newer) {
                     put(loadKey.key(), read, staleTtl);
                 }
             }
