@@ -135,6 +135,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // A scraper's key opens the metrics and nothing else (DESIGN §6); admin opens every endpoint.
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("METRICS", "ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/tasks", "/tasks/**", "/sources", "/sources/**").hasRole("READ")
                         .requestMatchers(HttpMethod.HEAD, "/tasks", "/tasks/**", "/sources", "/sources/**").hasRole("READ")
