@@ -10,16 +10,18 @@ import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,10 +33,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -52,6 +57,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "taskgateway.sources.tik.type=tikmatrix",
         "taskgateway.sources.tik.timezone=Asia/Shanghai",
         "taskgateway.sources.tik.page-size=40",
+        "resilience4j.retry.instances.tik.max-attempts=" + TracingTests.ATTEMPTS,
+        "resilience4j.retry.instances.tik.wait-duration=20ms",
         "taskgateway.sources.ll.type=longlonglong",
         "taskgateway.security.api-keys[0].name=dashboard",
         "taskgateway.security.api-keys[0].key=tracing-key-000001",
@@ -61,6 +68,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TracingTests.Recording.class)
 class TracingTests {
 
+    static final int ATTEMPTS = 3;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final AttributeKey<String> SOURCE = AttributeKey.stringKey("source");
     private static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("provider");
@@ -79,6 +87,14 @@ class TracingTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
+
+    /** Server spans of earlier tests' requests are theirs. */
+    @BeforeEach
+    void forgetEarlierServerSpans() {
+        SERVER_SPANS.clear();
+    }
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
@@ -130,6 +146,32 @@ class TracingTests {
         }
         assertThat(bySource.get("tik").size()).as("several pages: fan-out within a source too").isGreaterThan(1);
         assertThat(bySource.get("ll").size()).isGreaterThan(1);
+    }
+
+    @Test
+    void aFailingCallIsASpanWithItsOutcomeAndEachRetryAttemptIsOneMore() throws InterruptedException {
+        TIKMATRIX.faults(new Faults(Duration.ZERO, 0, 0, 0, 0, Duration.ZERO, true));
+        try {
+            new GatewayClient(port, "tracing-key-000001").get("/tasks?size=5&source=tik", "Cache-Control", "no-cache");
+
+            SpanData server = serverSpanOf("/tasks");
+            List<SpanData> upstream = ENDED.stream().filter(s -> s.getTraceId().equals(server.getTraceId()))
+                    .filter(s -> s.getName().startsWith("upstream ")).toList();
+            assertThat(upstream).as("one span per attempt").hasSize(ATTEMPTS);
+            assertThat(upstream).allSatisfy(span -> {
+                assertThat(span.getAttributes().get(SOURCE)).isEqualTo("tik");
+                assertThat(span.getAttributes().get(PAGE)).isEqualTo("1");
+                assertThat(span.getAttributes().get(OUTCOME)).isEqualTo("unavailable");
+                assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+            });
+        } finally {
+            TIKMATRIX.faults(Faults.NONE);
+        }
+    }
+
+    @Test
+    void noSpanLeavesTheProcessUnlessAnOtlpEndpointIsConfigured() {
+        assertThat(context.getBeansOfType(SpanExporter.class)).isEmpty();
     }
 
     @Test
