@@ -175,7 +175,8 @@ class ApiConfiguration {
 
     /**
      * Runs tasks with the submitting thread's log context (request id), so upstream calls carry it,
-     * and its {@link CallContext} (deadline, no-cache), so source decorators see the client's terms.
+     * its {@link CallContext} (deadline, no-cache), so source decorators see the client's terms, and
+     * its trace context ({@link TraceContextCarrier}), so spans on the worker join the request's trace.
      */
     static final class ContextCarryingExecutor extends AbstractExecutorService {
         private final ExecutorService delegate;
@@ -188,6 +189,7 @@ class ApiConfiguration {
         public void execute(Runnable command) {
             Map<String, String> context = MDC.getCopyOfContextMap();
             CallContext call = CallContext.current();
+            Runnable traced = TraceContextCarrier.wrap(command);
             delegate.execute(() -> {
                 Map<String, String> previous = MDC.getCopyOfContextMap();
                 if (context == null) {
@@ -196,7 +198,7 @@ class ApiConfiguration {
                     MDC.setContextMap(context);
                 }
                 try (CallContext.Scope scope = CallContext.open(call)) {
-                    command.run();
+                    traced.run();
                 } finally {
                     if (previous == null) {
                         MDC.clear();

@@ -10,6 +10,8 @@ import dev.taskgateway.core.UpstreamQuery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +31,12 @@ import java.util.function.Supplier;
  *       native status mapped to {@code UNKNOWN} (DESIGN §4: counted, never an error). The provider
  *       chooses {@code native}, so it is bounded: the first {@value #MAX_NATIVE_VALUES} values seen
  *       per source get their own tag, any later one counts under {@code other};</li>
- *   <li>the source's {@link LatencyWindow} for {@code /sources}.</li>
+ *   <li>the source's {@link LatencyWindow} for {@code /sources};</li>
+ *   <li>one trace span per call, {@code upstream <operation>} (kind client), tagged {@code source},
+ *       {@code provider}, {@code operation} ({@code fetch}, {@code find}, {@code read}, {@code act}),
+ *       {@code page} (the upstream page of a fetch) and {@code outcome} as above. Here rather than in
+ *       the HTTP client: this is where a call's source, page and outcome are all known, and a retry's
+ *       attempts are separate calls.</li>
  * </ul>
  * It sits inside the breaker, limiter and bulkhead, so their rejections (no call made) are not timed.
  */
@@ -42,47 +49,64 @@ public final class MeteredTaskSource extends ForwardingTaskSource {
 
     private final MeterRegistry meters;
     private final LatencyWindow latencies;
+    private final Tracer tracer;
     private final Set<String> nativeTags = ConcurrentHashMap.newKeySet();
 
+    /** Without traces: meters and latencies only. */
     public MeteredTaskSource(TaskSource delegate, MeterRegistry meters, LatencyWindow latencies) {
+        this(delegate, meters, latencies, Tracer.NOOP);
+    }
+
+    public MeteredTaskSource(TaskSource delegate, MeterRegistry meters, LatencyWindow latencies, Tracer tracer) {
         super(delegate);
         this.meters = meters;
         this.latencies = latencies;
+        this.tracer = tracer;
     }
 
     @Override
     protected <T> T read(Supplier<T> call) {
-        return timed(call);
+        return timed("read", 0, call);
     }
 
     @Override
     protected <T> T act(Supplier<T> call) {
-        return timed(call);
+        return timed("act", 0, call);
     }
 
     @Override
     public UpstreamPage fetch(UpstreamQuery query) {
-        UpstreamPage page = super.fetch(query);
+        UpstreamPage page = timed("fetch", query.page(), () -> delegate.fetch(query));
         page.tasks().forEach(this::countUnknown);
         return page;
     }
 
     @Override
     public Optional<Task> find(String nativeId) {
-        Optional<Task> task = super.find(nativeId);
+        Optional<Task> task = timed("find", 0, () -> delegate.find(nativeId));
         task.ifPresent(this::countUnknown);
         return task;
     }
 
-    private <T> T timed(Supplier<T> call) {
+    /** Times {@code call} and traces it; {@code page} is the upstream page of a fetch, 0 for other calls. */
+    private <T> T timed(String operation, int page, Supplier<T> call) {
+        Span.Builder builder = tracer.spanBuilder().name("upstream " + operation).kind(Span.Kind.CLIENT)
+                .tag("source", delegate.info().id()).tag("provider", delegate.info().provider())
+                .tag("operation", operation);
+        if (page > 0) {
+            builder.tag("page", String.valueOf(page));
+        }
+        Span span = builder.start();
         long start = System.nanoTime();
         String outcome = "success";
-        try {
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             return call.get();
         } catch (RuntimeException failure) {
             outcome = outcome(failure);
+            span.error(failure);
             throw failure;
         } finally {
+            span.tag("outcome", outcome).end();
             long nanos = System.nanoTime() - start;
             latencies.record(TimeUnit.NANOSECONDS.toMillis(nanos));
             Timer.builder("taskgateway.upstream.requests")

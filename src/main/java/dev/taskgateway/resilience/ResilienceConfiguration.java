@@ -9,7 +9,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.util.concurrent.ExecutorService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,9 +38,11 @@ class ResilienceConfiguration {
     SourceDecorator resilientSources(CircuitBreakerRegistry breakers, RetryRegistry retries,
                                      BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters, ReadCache reads,
                                      ProviderBudgets budgets, SourceMonitor monitor, SourcesProperties properties,
-                                     MeterRegistry meters, @Qualifier("fanOutExecutor") ExecutorService executor) {
+                                     MeterRegistry meters, @Qualifier("fanOutExecutor") ExecutorService executor,
+                                     ObjectProvider<Tracer> tracer) {
         return new ResilientSources(new ResilientSources.Registries(breakers, retries, bulkheads, timeLimiters),
-                reads, budgets, monitor, properties, meters, executor, RetryingTaskSource.Sleeper.THREAD);
+                reads, budgets, monitor, properties, meters, executor, RetryingTaskSource.Sleeper.THREAD,
+                tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 
     /** Bean name gives the component name: {@code sources}. */

@@ -16,6 +16,7 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiFunction;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -59,10 +60,18 @@ public final class ResilientSources implements SourceDecorator {
     private final MeterRegistry meters;
     private final ExecutorService executor;
     private final RetryingTaskSource.Sleeper sleeper;
+    private final Tracer tracer;
 
     public ResilientSources(Registries registries, ReadCache reads, ProviderBudgets budgets, SourceMonitor monitor,
                             SourcesProperties properties, MeterRegistry meters, ExecutorService executor,
                             RetryingTaskSource.Sleeper sleeper) {
+        this(registries, reads, budgets, monitor, properties, meters, executor, sleeper, Tracer.NOOP);
+    }
+
+    /** As above, with a span per upstream call from {@code tracer}. */
+    public ResilientSources(Registries registries, ReadCache reads, ProviderBudgets budgets, SourceMonitor monitor,
+                            SourcesProperties properties, MeterRegistry meters, ExecutorService executor,
+                            RetryingTaskSource.Sleeper sleeper, Tracer tracer) {
         this.registries = registries;
         this.reads = reads;
         this.budgets = budgets;
@@ -71,6 +80,7 @@ public final class ResilientSources implements SourceDecorator {
         this.meters = meters;
         this.executor = executor;
         this.sleeper = sleeper;
+        this.tracer = tracer;
     }
 
     @Override
@@ -78,7 +88,7 @@ public final class ResilientSources implements SourceDecorator {
         String id = settings.id();
         String provider = settings.type();
         TaskSource s = new TimeLimitedTaskSource(source, timeLimiter(settings), executor);
-        s = new MeteredTaskSource(s, meters, monitor.latencies(id));
+        s = new MeteredTaskSource(s, meters, monitor.latencies(id), tracer);
         s = new BulkheadTaskSource(s, instance(registries.bulkheads(), id, provider, registries.bulkheads()::bulkhead));
         s = new BudgetedTaskSource(s, budgets.budgetOf(settings, budgetSettings(settings)));
         s = new CircuitBreakingTaskSource(s, instance(registries.breakers(), id, provider,

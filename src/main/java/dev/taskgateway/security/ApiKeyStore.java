@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 final class ApiKeyStore {
 
     /** The roles a key may have. */
-    static final Set<String> ROLES = Set.of("read", "operate", "admin");
+    static final Set<String> ROLES = Set.of("read", "operate", "metrics", "admin");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Shortest clear key accepted outside the demo profile. */
     static final int MIN_KEY_LENGTH = 16;
@@ -70,7 +70,7 @@ final class ApiKeyStore {
             }
             if (key.getRoles().isEmpty() || !ROLES.containsAll(key.getRoles())) {
                 throw new InvalidConfigurationPropertyValueException(prefix + ".roles", key.getRoles(),
-                        "roles are read, operate and admin; give at least one");
+                        "roles are read, operate, metrics and admin; give at least one");
             }
             byte[] digest = clear ? sha256(clearKey) : HexFormat.of().parseHex(hash);
             stored.add(new Stored(digest, new Principal(key.getName(), Set.copyOf(key.getRoles()))));

@@ -138,6 +138,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/me").authenticated() // any valid key may see its roles
                         .requestMatchers("/error").permitAll()
+                        // A scraper's key opens the metrics and nothing else (DESIGN §6); admin opens every endpoint.
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("METRICS", "ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/tasks", "/tasks/**", "/sources", "/sources/**").hasRole("READ")
                         .requestMatchers(HttpMethod.HEAD, "/tasks", "/tasks/**", "/sources", "/sources/**").hasRole("READ")

@@ -70,7 +70,7 @@ public class SecurityProperties {
         /** Lower-case hex SHA-256 of the key, so the clear key is stored nowhere. */
         private String keySha256;
 
-        /** Roles: {@code read} (lists, detail, stats, sources), {@code operate} (actions), {@code admin} (actuator). */
+        /** Roles: {@code read} (lists, detail, stats, sources), {@code operate} (actions), {@code metrics} ({@code /actuator/prometheus} only), {@code admin} (actuator). */
         private Set<String> roles = new LinkedHashSet<>();
 
         /** This key's own rate limit; unset fields fall back to {@code taskgateway.security.rate-limit}. */

@@ -35,6 +35,7 @@ abstract class SecuredGatewayTestBase {
     static final String ADMIN_KEY = "SECRET-admin-key-c2d90f13";
     static final String LIMITED_KEY = "SECRET-limited-key-44e0b6de";
     static final String HASHED_KEY = "SECRET-hashed-key-a9f3e2b1";
+    static final String METRICS_KEY = "SECRET-scraper-key-0b7d52e6";
     static final String ALLOWED_ORIGIN = "https://dashboard.example";
 
     static final WireMockServer PC_A = FakeTikmatrix.healthy();
@@ -52,6 +53,7 @@ abstract class SecuredGatewayTestBase {
         SECRETS.put("taskgateway.security.api-keys[2].key", ADMIN_KEY);
         SECRETS.put("taskgateway.security.api-keys[3].key", LIMITED_KEY);
         SECRETS.put("(presented only; configured as key-sha256)", HASHED_KEY);
+        SECRETS.put("taskgateway.security.api-keys[5].key", METRICS_KEY);
         SECRETS.put("taskgateway.cursor-secret", "SECRET-cursor-signing-5b1e0d2c");
         // Unused by TikMatrix, named like the other adapters' secrets: they must stay hidden all the same.
         SECRETS.put("taskgateway.sources.tm-echo.access-key", "SECRET-echo-access-key-91ad");
@@ -63,7 +65,7 @@ abstract class SecuredGatewayTestBase {
         SECRETS.put("taskgateway.sources.nx-echo.access-secret", "SECRET-nxlink-access-secret-e8c4");
         SECRETS.put("taskgateway.sources.newapi-echo.access-token", "SECRET-newapi-access-token-7a3f");
         SECRETS.put("taskgateway.sources.ll-echo.token", "SECRET-longlonglong-token-b90e");
-        CLIENT_SECRETS = List.of(READ_KEY, OPS_KEY, ADMIN_KEY, LIMITED_KEY, HASHED_KEY);
+        CLIENT_SECRETS = List.of(READ_KEY, OPS_KEY, ADMIN_KEY, LIMITED_KEY, HASHED_KEY, METRICS_KEY);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> UPSTREAMS.forEach(WireMockServer::stop)));
     }
 
@@ -83,6 +85,7 @@ abstract class SecuredGatewayTestBase {
         key(registry, 4, "hashed", "read");
         registry.add("taskgateway.security.api-keys[4].key-sha256",
                 () -> java.util.HexFormat.of().formatHex(ApiKeyStore.sha256(HASHED_KEY)));
+        key(registry, 5, "prometheus", "metrics");
         // Generous for everyone else, so the many requests of these tests are never refused for rate.
         registry.add("taskgateway.security.rate-limit.limit-for-period", () -> "1000000");
         registry.add("taskgateway.security.cors.allowed-origins[0]", () -> ALLOWED_ORIGIN);

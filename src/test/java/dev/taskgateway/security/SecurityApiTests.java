@@ -33,6 +33,27 @@ class SecurityApiTests extends SecuredGatewayTestBase {
     }
 
     @Test
+    void aMetricsKeyScrapesPrometheusAndOpensNoOtherEndpoint() {
+        HttpProbe http = probe();
+        Answer scrape = http.get("/actuator/prometheus", "X-API-Key", METRICS_KEY);
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.header("Content-Type")).startsWith("text/plain");
+        assertThat(scrape.body()).contains("taskgateway_cache_tasks ").contains("http_server_requests_seconds_bucket");
+        for (String path : List.of("/actuator/env", "/actuator/configprops", "/actuator/metrics",
+                "/actuator/metrics/jvm.memory.used", "/actuator/info", "/actuator", "/tasks", "/sources")) {
+            Answer answer = http.get(path, "X-API-Key", METRICS_KEY);
+            assertThat(answer.status()).as(path).isEqualTo(403);
+            assertThat(answer.isProblem()).as(path).isTrue();
+        }
+        Answer action = http.send("POST", "/tasks/tm-a:1/stop", null, "X-API-Key", METRICS_KEY);
+        assertThat(action.status()).isEqualTo(403);
+        JsonNode health = http.get("/actuator/health", "X-API-Key", METRICS_KEY).json();
+        assertThat(health.path("components").path("sources").has("details")).as("health details need read or admin")
+                .isFalse();
+    }
+
+    @Test
     void errorsTheActuatorLeavesEmptyAndUnreadableAcceptHeadersGetProblemBodies() {
         for (String path : List.of("/actuator/health/nope", "/actuator/env/nope.nothing", "/actuator/metrics/nope")) {
             Answer answer = probe().get(path, "X-API-Key", ADMIN_KEY);
