@@ -154,7 +154,11 @@ final class TikmatrixClient {
         JsonNode body = response.jsonObject();
         Long code = LenientJson.longValue(body, "code");
         if (code == null) {
-            throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix answer has no code");
+            // No TikMatrix envelope: a proxy's or server's own error page in JSON. Its HTTP status says
+            // what happened (a 503 is the provider unavailable, retried), else it is a bad answer.
+            SourceException byStatus = UpstreamHttp.failureForStatus(response);
+            throw byStatus != null ? byStatus
+                    : new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix answer has no code");
         }
         if (code == OK) {
             return body.get("data");

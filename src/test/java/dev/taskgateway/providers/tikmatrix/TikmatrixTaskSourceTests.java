@@ -106,6 +106,15 @@ class TikmatrixTaskSourceTests {
     }
 
     @Test
+    void serverErrorWithAJsonBodyButNoEnvelopeIsUnavailableNotABadResponse() {
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/task")).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"simulated failure\"}")));
+
+        assertThatThrownBy(() -> source.fetch(all(1))).isInstanceOfSatisfying(SourceException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE));
+    }
+
+    @Test
     void renamedItemKeyFixtureIsABadResponse() {
         upstream.stubFor(get(urlPathEqualTo("/api/v1/task"))
                 .willReturn(okJson(Fixtures.read("tikmatrix", "list-page-renamed-key.json"))));
