@@ -75,6 +75,9 @@ final class Webhooks implements SmartLifecycle {
             throw new InvalidConfigurationPropertyValueException(key + ".backoff", webhook.getBackoff(),
                     "must be more than zero");
         }
+        if (webhook.getFilters().isEmpty()) {
+            return TaskFilter.NONE;
+        }
         Map<String, String[]> params = new LinkedHashMap<>();
         webhook.getFilters().forEach((name, value) -> params.put(name, new String[] {value}));
         try {
