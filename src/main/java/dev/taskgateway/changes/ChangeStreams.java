@@ -53,6 +53,15 @@ final class ChangeStreams implements SmartLifecycle {
         emitter.onTimeout(subscription::close);
         emitter.onError(failure -> subscription.close());
         try {
+            // Sent on the request thread, so the response is committed (headers written) there and
+            // not by the pump racing the filters that still set headers on the way out.
+            emitter.send(SseEmitter.event().comment("open").reconnectTime(3000));
+        } catch (IOException e) {
+            subscription.close();
+            open.decrementAndGet();
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
             executor.execute(() -> pump(subscription, emitter));
         } catch (RejectedExecutionException e) {
             subscription.close();
@@ -92,7 +101,6 @@ final class ChangeStreams implements SmartLifecycle {
 
     private void pump(TaskChanges.Subscription subscription, SseEmitter emitter) {
         try {
-            emitter.send(SseEmitter.event().comment("open").reconnectTime(3000));
             while (true) {
                 TaskChanges.Next next = subscription.next(heartbeat);
                 if (next.ended()) {
