@@ -168,6 +168,12 @@ class ApiConfiguration {
                         }
                         super.doFilterInternal(request, response, chain);
                     }
+
+                    /** A change stream is never done: its wrapper would hold every event back. */
+                    @Override
+                    protected boolean shouldNotFilter(HttpServletRequest request) {
+                        return request.getRequestURI().endsWith("/tasks/changes");
+                    }
                 });
         registration.addUrlPatterns("/tasks", "/tasks/*", "/sources");
         return registration;

@@ -36,7 +36,11 @@ import java.lang.annotation.Target;
                 schema = @Schema(type = "string", example = "2026-01-31")),
         @Parameter(in = ParameterIn.QUERY, name = "createdTo",
                 description = "created before (exclusive): an ISO-8601 instant or a date; not before createdFrom",
-                schema = @Schema(type = "string", example = "2026-02-01T08:00:00Z"))
+                schema = @Schema(type = "string", example = "2026-02-01T08:00:00Z")),
+        @Parameter(in = ParameterIn.QUERY, name = "updatedFrom",
+                description = "last changed at or after (updatedAt, else the latest of createdAt, startedAt and "
+                        + "finishedAt): an ISO-8601 instant or a date; answered by the gateway from its reads",
+                schema = @Schema(type = "string", example = "2026-01-31T08:00:00Z"))
 })
-@interface FilterParameters {
+public @interface FilterParameters {
 }

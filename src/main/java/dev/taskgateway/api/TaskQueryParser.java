@@ -25,9 +25,10 @@ import java.util.TreeSet;
  * Turns the query string of {@code /tasks} and {@code /tasks/stats} into a {@link TaskQuery},
  * collecting every bad parameter before it answers, so one 400 names them all (DESIGN §5).
  */
-final class TaskQueryParser {
+public final class TaskQueryParser {
 
-    static final Set<String> FILTER_PARAMS = Set.of("source", "provider", "status", "q", "createdFrom", "createdTo");
+    static final Set<String> FILTER_PARAMS = Set.of("source", "provider", "status", "q", "createdFrom", "createdTo",
+            "updatedFrom");
     static final Set<String> LIST_PARAMS = union(FILTER_PARAMS, Set.of("size", "page", "cursor", "include"));
     private static final int DEFAULT_SIZE = 20;
     private static final int MAX_Q = 200;
@@ -77,7 +78,7 @@ final class TaskQueryParser {
     }
 
     /** The filter of {@code params} alone, for stats; paging params are unknown there. */
-    TaskFilter stats(Map<String, String[]> params) {
+    public TaskFilter stats(Map<String, String[]> params) {
         List<FieldError> errors = new ArrayList<>();
         unknown(params, FILTER_PARAMS, errors);
         if (controls(params, FILTER_PARAMS, errors)) {
@@ -115,11 +116,12 @@ final class TaskQueryParser {
         }
         Instant from = instant(params, "createdFrom", errors);
         Instant to = instant(params, "createdTo", errors);
+        Instant updatedFrom = instant(params, "updatedFrom", errors);
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(new FieldError("createdFrom", "is after createdTo"));
             return TaskFilter.NONE;
         }
-        return new TaskFilter(sources, providerNames, statuses, q, from, to);
+        return new TaskFilter(sources, providerNames, statuses, q, from, to, updatedFrom);
     }
 
     private static void unknown(Map<String, String[]> params, Set<String> allowed, List<FieldError> errors) {

@@ -37,6 +37,11 @@ public final class ReadCache {
         void lookup(String source, String outcome);
     }
 
+    /** Told of each read stored, after the store, outside the lock (change detection diffs successive reads). */
+    interface StoreListener {
+        void stored(ReadKey key, HeldRead read);
+    }
+
     /** A load: the read it continues (null for a new one) and how many pages that read had. */
     private record LoadKey(ReadKey key, int fromPages, Instant base) {
     }
@@ -48,6 +53,7 @@ public final class ReadCache {
     private final Clock clock;
     private final Executor executor;
     private final Listener listener;
+    private volatile StoreListener storeListener = (key, read) -> { };
     private final LinkedHashMap<ReadKey, Held> entries = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, long[]> perSource = new LinkedHashMap<>();
     private long weight;
@@ -137,19 +143,38 @@ public final class ReadCache {
                           Supplier<HeldRead> load) {
         try {
             HeldRead read = load.get();
+            boolean stored = false;
             synchronized (this) {
                 Held held = entries.get(loadKey.key());
                 // A read of an older run finishing after a newer one was stored must not replace it.
                 boolean newer = held == null || !held.read().fetchedAt().isAfter(read.fetchedAt());
                 if (generation(loadKey.key().source()).get() == generation && newer) {
                     put(loadKey.key(), read, staleTtl);
+                    stored = true;
                 }
+            }
+            if (stored) {
+                notifyStored(loadKey.key(), read);
             }
             loading.remove(loadKey, mine);
             mine.complete(read);
         } catch (Throwable failure) {
             loading.remove(loadKey, mine);
             mine.completeExceptionally(failure);
+        }
+    }
+
+    /** Sets the one listener told of stores (the change detector). */
+    void onStore(StoreListener listener) {
+        this.storeListener = listener;
+    }
+
+    private void notifyStored(ReadKey key, HeldRead read) {
+        try {
+            storeListener.stored(key, read);
+        } catch (RuntimeException e) {
+            // A listener's failure must never fail the read the callers wait on.
+            System.getLogger(ReadCache.class.getName()).log(System.Logger.Level.WARNING, "store listener failed", e);
         }
     }
 

@@ -99,7 +99,7 @@ final class SourceReader {
     }
 
     /** The list with nothing pushed: the one read every query of an unordered source shares. */
-    private static ReadKey baseKey(TaskSource source) {
+    static ReadKey baseKey(TaskSource source) {
         UpstreamQuery all = new UpstreamQuery(java.util.Set.of(), null, null, null, 1, 1);
         return new ReadKey(source.info().id(), normalized(source.pushed(all).orElse(all)), null);
     }
@@ -304,7 +304,7 @@ final class SourceReader {
 
         /** True when the provider receives every task-level filter, so its count is the count. */
         private boolean fullyPushed(TaskFilter filter, UpstreamQuery list) {
-            return list.statuses().equals(filter.statuses())
+            return filter.updatedFrom() == null && list.statuses().equals(filter.statuses())
                     && java.util.Objects.equals(list.nameContains(), filter.nameContains())
                     && java.util.Objects.equals(list.createdFrom(), filter.createdFrom())
                     && java.util.Objects.equals(list.createdUntil(), untilOfFilter(filter));

@@ -13,12 +13,20 @@ import java.util.Set;
  * @param nameContains case-insensitive substring of the name, or null
  * @param createdFrom inclusive lower bound on createdAt, or null
  * @param createdTo   exclusive upper bound on createdAt, or null
+ * @param updatedFrom inclusive lower bound on the task's last known change ({@link #lastChange}), or null;
+ *                    always answered in the gateway: no provider filters on it reliably
  */
 public record TaskFilter(Set<String> sources, Set<String> providers, Set<TaskStatus> statuses,
-                         String nameContains, Instant createdFrom, Instant createdTo) {
+                         String nameContains, Instant createdFrom, Instant createdTo, Instant updatedFrom) {
 
     /** No filter at all. */
     public static final TaskFilter NONE = new TaskFilter(Set.of(), Set.of(), Set.of(), null, null, null);
+
+    /** A filter without {@code updatedFrom}. */
+    public TaskFilter(Set<String> sources, Set<String> providers, Set<TaskStatus> statuses, String nameContains,
+                      Instant createdFrom, Instant createdTo) {
+        this(sources, providers, statuses, nameContains, createdFrom, createdTo, null);
+    }
 
     public TaskFilter {
         sources = sources == null ? Set.of() : Set.copyOf(sources);
@@ -47,7 +55,31 @@ public record TaskFilter(Set<String> sources, Set<String> providers, Set<TaskSta
         if (createdFrom != null && (task.createdAt() == null || task.createdAt().isBefore(createdFrom))) {
             return false;
         }
-        return createdTo == null || (task.createdAt() != null && task.createdAt().isBefore(createdTo));
+        if (createdTo != null && (task.createdAt() == null || !task.createdAt().isBefore(createdTo))) {
+            return false;
+        }
+        if (updatedFrom == null) {
+            return true;
+        }
+        Instant changed = lastChange(task);
+        return changed != null && !changed.isBefore(updatedFrom);
+    }
+
+    /**
+     * When the task last changed as far as its provider tells: {@code updatedAt}, else the latest of
+     * {@code createdAt}, {@code startedAt} and {@code finishedAt} (most providers stamp no update time).
+     */
+    public static Instant lastChange(Task task) {
+        if (task.updatedAt() != null) {
+            return task.updatedAt();
+        }
+        Instant latest = null;
+        for (Instant time : new Instant[] {task.createdAt(), task.startedAt(), task.finishedAt()}) {
+            if (time != null && (latest == null || time.isAfter(latest))) {
+                latest = time;
+            }
+        }
+        return latest;
     }
 
     /** A same-meaning text for the cursor fingerprint: equal filters give equal text. */
@@ -55,7 +87,9 @@ public record TaskFilter(Set<String> sources, Set<String> providers, Set<TaskSta
         return String.join("|", sorted(sources), sorted(providers),
                 sorted(statuses.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet())),
                 String.valueOf(nameContains == null ? null : nameContains.toLowerCase(Locale.ROOT)),
-                String.valueOf(createdFrom), String.valueOf(createdTo));
+                String.valueOf(createdFrom), String.valueOf(createdTo))
+                // Only when given, so cursors made before updatedFrom existed still verify.
+                + (updatedFrom == null ? "" : "|updatedFrom=" + updatedFrom);
     }
 
     private static String sorted(Set<String> values) {

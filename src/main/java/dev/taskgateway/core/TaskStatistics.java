@@ -92,7 +92,9 @@ public final class TaskStatistics {
                                  SourceReader reader) {
         TaskSource source = entry.source();
         HeldRead held = reader.heldComplete(entry);
-        if (held == null) {
+        // No provider counts by last change: updatedFrom is counted here, over the list.
+        boolean local = filter.updatedFrom() != null;
+        if (held == null && !local) {
             Optional<Map<TaskStatus, Long>> counters = source.counts(filter);
             if (counters.isPresent()) {
                 Map<TaskStatus, Long> byStatus = zeros(statuses);
@@ -105,7 +107,7 @@ public final class TaskStatistics {
             }
         }
         SourceReader.Counted read = reader.count(entry, filter);
-        if (!read.exact() && source.info().ordering() == Ordering.NEWEST_FIRST) {
+        if (!read.exact() && !local && source.info().ordering() == Ordering.NEWEST_FIRST) {
             Optional<Counted> probed = probe(source, filter, statuses);
             if (probed.isPresent()) {
                 return probed.get();

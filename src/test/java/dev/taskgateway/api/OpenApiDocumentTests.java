@@ -130,6 +130,17 @@ class OpenApiDocumentTests {
     }
 
     @Test
+    void theChangeStreamIsDocumentedAsServerSentEventsWithTheListFiltersAndLastEventId() {
+        Operation changes = get("/tasks/changes");
+
+        assertThat(queryParameters(changes)).isEqualTo(TaskQueryParser.FILTER_PARAMS);
+        assertThat(changes.getParameters()).anyMatch(p -> "header".equals(p.getIn())
+                && "Last-Event-ID".equals(p.getName()));
+        assertThat(changes.getResponses().get("200").getContent()).containsKey("text/event-stream");
+        assertThat(changes.getDescription()).contains("resync").contains("Last-Event-ID");
+    }
+
+    @Test
     void everyOperationHasDescribedAnswersAndTheProblemsCallersMeet() {
         document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             assertThat(operation.getSummary()).as("%s %s", method, path).isNotBlank();

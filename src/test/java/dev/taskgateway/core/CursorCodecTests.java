@@ -103,7 +103,9 @@ class CursorCodecTests {
                 new TaskFilter(FILTER.sources(), Set.of(), FILTER.statuses(), null, FILTER.createdFrom(), null),
                 new TaskFilter(FILTER.sources(), Set.of(), FILTER.statuses(), "call", null, null),
                 new TaskFilter(FILTER.sources(), Set.of(), FILTER.statuses(), "call", FILTER.createdFrom(),
-                        Instant.parse("2026-02-01T00:00:00Z")));
+                        Instant.parse("2026-02-01T00:00:00Z")),
+                new TaskFilter(FILTER.sources(), Set.of(), FILTER.statuses(), "call", FILTER.createdFrom(),
+                        FILTER.createdTo(), Instant.parse("2026-01-31T00:00:00Z")));
     }
 
     @ParameterizedTest

@@ -82,6 +82,20 @@ final class FakeTaskSource implements TaskSource {
         return this;
     }
 
+    /** Puts {@code task} in place of the stored task with its id (a change upstream). */
+    synchronized FakeTaskSource replace(Task task) {
+        stored.replaceAll(s -> s.task().id().equals(task.id()) ? new Stored(task, s.shuffleKey()) : s);
+        listings.clear();
+        return this;
+    }
+
+    /** Drops the stored task with that id (deleted upstream). */
+    synchronized FakeTaskSource remove(TaskId id) {
+        stored.removeIf(s -> s.task().id().equals(id));
+        listings.clear();
+        return this;
+    }
+
     /** Runs {@code hook} at the start of every fetch: throw to fail, block to hang. */
     /** Says it has no detail endpoint, so the engine answers details from the held list. */
     FakeTaskSource findsByScanning(boolean scanning) {

@@ -137,4 +137,22 @@ class TaskFilterTests {
                 new TaskFilter(Set.of("a"), null, null, "q", null, NOON).canonical(),
                 new TaskFilter(Set.of("a"), null, null, "q", null, null).canonical())).hasSize(7);
     }
+
+    @Test
+    void updatedFromComparesUpdatedAtElseTheLatestTimeTheProviderGave() {
+        TaskFilter since = new TaskFilter(null, null, null, null, null, null, NOON);
+        Task updated = task("a", TaskStatus.RUNNING, NOON.minusSeconds(3600)).toBuilder().updatedAt(NOON).build();
+        Task finishedLater = task("b", TaskStatus.FAILED, NOON.minusSeconds(3600)).toBuilder()
+                .startedAt(NOON.minusSeconds(60)).finishedAt(NOON.plusSeconds(5)).build();
+        Task oldUpdateNewFinish = finishedLater.toBuilder().updatedAt(NOON.minusSeconds(1)).build();
+        Task createdBefore = task("c", TaskStatus.PENDING, NOON.minusSeconds(1));
+        Task timeless = task("d", TaskStatus.PENDING, null);
+
+        assertThat(since.matches(updated)).isTrue();
+        assertThat(since.matches(finishedLater)).isTrue();
+        assertThat(since.matches(oldUpdateNewFinish)).isFalse();
+        assertThat(since.matches(createdBefore)).isFalse();
+        assertThat(since.matches(timeless)).isFalse();
+        assertThat(TaskFilter.lastChange(finishedLater)).isEqualTo(NOON.plusSeconds(5));
+    }
 }
