@@ -47,6 +47,22 @@ class ChangesConfiguration {
                 properties.getChanges().getMaxStreams());
     }
 
+    /**
+     * {@code taskgateway.changes.streams} (open SSE streams), {@code taskgateway.changes.watched}
+     * (sources with a detector) and {@code taskgateway.changes.detected} (changes seen since start-up).
+     */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder changeMeters(TaskChanges changes, ChangeStreams streams) {
+        return meters -> {
+            io.micrometer.core.instrument.Gauge.builder("taskgateway.changes.streams", streams, ChangeStreams::open)
+                    .description("Change streams (GET /tasks/changes) open now").register(meters);
+            io.micrometer.core.instrument.Gauge.builder("taskgateway.changes.watched", changes, TaskChanges::watched)
+                    .description("Sources whose reads are diffed for changes now").register(meters);
+            io.micrometer.core.instrument.FunctionCounter.builder("taskgateway.changes.detected", changes,
+                    TaskChanges::detected).description("Task changes detected since start-up").register(meters);
+        };
+    }
+
     /** Checked here, at start-up: a bad URL, secret or filter stops the gateway naming its key. */
     @Bean
     Webhooks webhooks(ChangesProperties properties, dev.taskgateway.api.TaskQueryParser parser, TaskChanges changes,

@@ -191,7 +191,12 @@ public final class TaskChanges implements AutoCloseable {
         }
     }
 
-    /** Sources watched now. */
+    /** Changes detected since start-up. */
+    public long detected() {
+        return log.last();
+    }
+
+    /** Sources watched now (a detector each). */
     public int watched() {
         return detectors.size();
     }

@@ -67,6 +67,9 @@ class OperationsEndpointsTests extends GatewayFaultTestBase {
                 .contains("resilience4j_circuitbreaker_state{name=\"wm-a\",state=\"closed\"} 1.0")
                 .contains("taskgateway_tasks_unknown_status_total{native=\"7\",provider=\"tikmatrix\",source=\"wm-a\"}")
                 .contains("taskgateway_cache_tasks ")
+                .contains("taskgateway_changes_streams ")
+                .contains("taskgateway_changes_watched ")
+                .contains("taskgateway_changes_detected_total ")
                 .contains("taskgateway_budget_remaining{scope=\"source:wm-a\"}");
     }
 
