@@ -4,12 +4,15 @@ import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.providers.SourceDecorator;
 import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.state.SharedState;
+import dev.taskgateway.state.SharedStateStatus;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +31,8 @@ class ResilienceConfiguration {
     }
 
     @Bean
-    ProviderBudgets providerBudgets(MeterRegistry meters) {
-        return new ProviderBudgets(meters);
+    ProviderBudgets providerBudgets(MeterRegistry meters, ObjectProvider<SharedState> shared) {
+        return new ProviderBudgets(meters, shared.getIfAvailable());
     }
 
     @Bean
@@ -43,7 +46,8 @@ class ResilienceConfiguration {
 
     /** Bean name gives the component name: {@code sources}. */
     @Bean
-    SourcesHealthIndicator sourcesHealthIndicator(SourceRegistry registry, SourceMonitor monitor) {
-        return new SourcesHealthIndicator(registry, monitor);
+    SourcesHealthIndicator sourcesHealthIndicator(SourceRegistry registry, SourceMonitor monitor,
+                                                  ObjectProvider<SharedStateStatus> sharedState) {
+        return new SourcesHealthIndicator(registry, monitor, sharedState.getIfAvailable());
     }
 }
