@@ -198,6 +198,23 @@ class ReplicasOnRedisTests {
         assertThat(tikmatrix.answered()).isEqualTo(calls);
     }
 
+    /** Last: it locks 127.0.0.1, every test client's address, out of both replicas for the period. */
+    @Test
+    @Order(7)
+    void invalidKeysCountAcrossBothReplicas() {
+        GatewayClient wrongOnA = new GatewayClient(port(replicaA), "not-a-key-0123456789");
+        GatewayClient wrongOnB = new GatewayClient(port(replicaB), "not-a-key-0123456789");
+        assertThat(wrongOnA.get("/sources").status()).isEqualTo(401);
+        assertThat(wrongOnB.get("/sources").status()).isEqualTo(401);
+        assertThat(wrongOnA.get("/sources").status()).isEqualTo(401);
+
+        Answer refused = b.get("/sources");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().path("type").asString()).isEqualTo("/problems/rate-limited");
+        assertThat(a.get("/sources").status()).isEqualTo(429);
+    }
+
     private static List<String> ids(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
@@ -225,6 +242,8 @@ class ReplicasOnRedisTests {
         properties.put("taskgateway.sources.newapi.budget.limit", Integer.toString(NEWAPI_BUDGET));
         properties.put("taskgateway.sources.newapi.budget.period", "180s");
         properties.put("taskgateway.sources.newapi.cache.fresh-ttl", "0s");
+        properties.put("taskgateway.security.failed-auth.limit", "3");
+        properties.put("taskgateway.security.failed-auth.period", "1h");
         properties.put("taskgateway.security.api-keys[0].name", "ops");
         properties.put("taskgateway.security.api-keys[0].key", OPS);
         properties.put("taskgateway.security.api-keys[0].roles", "read,operate");
