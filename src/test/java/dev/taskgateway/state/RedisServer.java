@@ -106,6 +106,11 @@ public final class RedisServer implements AutoCloseable {
                 + "install it with `apt-get install -y redis-server` (as root; .ci/run does this on CI)");
     }
 
+    /** A loopback port free now (nobody listens on it). */
+    static int freePortForTests() {
+        return freePort();
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -121,8 +121,7 @@ class ReplicasOnRedisTests {
         for (int i = 0; i < NEWAPI_BUDGET; i++) {
             for (GatewayClient replica : List.of(a, b)) {
                 Answer read = replica.get("/tasks?source=newapi&size=5");
-                JsonNode source = read.status() == 200 ? read.json().path("sources").get(0)
-                        : read.json().path("sources").get(0);
+                JsonNode source = read.json().path("sources").get(0);
                 if ("UPSTREAM_RATE_LIMITED".equals(source.path("error").path("code").asString())) {
                     refusedLocally.merge(replica == a ? "A" : "B", 1, Integer::sum);
                 }
@@ -167,12 +166,13 @@ class ReplicasOnRedisTests {
     @Order(6)
     void withRedisKilledReadsGoOnKeyedActionsAre503AndBothRecoverWhenItReturns() {
         redis.kill();
-        long upstreamCalls = tikmatrix.answered();
 
         assertThat(a.get("/tasks?source=tikmatrix-pc1&size=3").status()).isEqualTo(200);
         assertThat(b.get("/tasks?source=tikmatrix-pc1&size=3").status()).isEqualTo(200);
+        long upstreamCalls = tikmatrix.answered();
         Answer refused = a.post("/sources/tikmatrix-pc1/tasks", CREATE, "Idempotency-Key", "while-down");
         assertThat(refused.status()).isEqualTo(503);
+        assertThat(tikmatrix.answered()).as("nothing sent to the provider").isEqualTo(upstreamCalls);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asString()).isEqualTo("/problems/shared-state-unavailable");
         assertThat(refused.header("Retry-After")).isNotNull();
@@ -182,14 +182,12 @@ class ReplicasOnRedisTests {
         assertThat(health.path("components").path("sources").path("details").path("sharedState")
                 .path("available").asBoolean()).isFalse();
         assertThat(b.anonymous("/actuator/health/readiness").status()).isEqualTo(200);
-        long afterReads = tikmatrix.answered();
 
         redis.startAgain();
 
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
                 a.get("/sources").json().path("sharedState").path("available").asBoolean()
                         && b.get("/sources").json().path("sharedState").path("available").asBoolean());
-        assertThat(afterReads).isGreaterThanOrEqualTo(upstreamCalls);
         Answer created = a.post("/sources/tikmatrix-pc1/tasks", CREATE, "Idempotency-Key", "while-down");
         assertThat(created.status()).isEqualTo(201);
         long calls = tikmatrix.answered();
