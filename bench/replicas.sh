@@ -58,6 +58,9 @@ run() {   # run <store>: start a gateway with that store, warm the held read, wr
   echo "$numbers" | cut -d' ' -f1
 }
 
+commands() { redis-cli -p "$REDIS_PORT" info stats | awk -F: '/^total_commands_processed/ {print $2+0}'; }
 MEMORY_RPS=$(run memory | tail -1)
+BEFORE=$(commands)
 REDIS_RPS=$(run redis | tail -1)
+say "redis commands during the redis run (start-up, warm-up and wrk): $(( $(commands) - BEFORE ))"
 say "ratio redis/memory (req/s): $(awk -v r="$REDIS_RPS" -v m="$MEMORY_RPS" 'BEGIN {printf "%.2f", r/m}')"

@@ -114,7 +114,8 @@ public final class ProviderBudgets {
     }
 
     private ProviderBudget register(ProviderBudget budget) {
-        Gauge.builder("taskgateway.budget.remaining", budget, ProviderBudget::remaining)
+        // A shared budget's remaining calls are those of every replica together, read from the shared store.
+        Gauge.builder("taskgateway.budget.remaining", budget, b -> sharedByScope.getOrDefault(b.scope(), b).remaining())
                 .description("Calls a provider budget lets start now without waiting")
                 .tag("scope", budget.scope()).register(meters);
         Gauge.builder("taskgateway.budget.limit", budget, ProviderBudget::limit)

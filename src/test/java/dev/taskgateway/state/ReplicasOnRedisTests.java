@@ -100,6 +100,26 @@ class ReplicasOnRedisTests {
     }
 
     @Test
+    @Order(1)
+    void anUpstreamFailureKeptOnOneReplicaIsReplayedByTheOtherWithoutCallingAgain() {
+        Answer failed;
+        tikmatrix.faults(new Faults(Duration.ZERO, 1.0, 0, 0, 0, Duration.ZERO, false));
+        try {
+            failed = a.post("/sources/tikmatrix-pc1/tasks", CREATE, "Idempotency-Key", "create-failed");
+        } finally {
+            tikmatrix.faults(Faults.NONE);
+        }
+        assertThat(failed.status()).isEqualTo(502);
+        long upstreamCalls = tikmatrix.answered();
+
+        Answer replayed = b.post("/sources/tikmatrix-pc1/tasks", CREATE, "Idempotency-Key", "create-failed");
+
+        assertThat(replayed.status()).isEqualTo(502);
+        assertThat(replayed.json().path("sources")).isEqualTo(failed.json().path("sources"));
+        assertThat(tikmatrix.answered()).isEqualTo(upstreamCalls);
+    }
+
+    @Test
     @Order(2)
     void aKeysRateLimitHoldsAcrossBothReplicas() {
         GatewayClient limitedA = new GatewayClient(port(replicaA), LIMITED);
