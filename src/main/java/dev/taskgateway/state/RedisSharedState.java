@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -90,6 +91,10 @@ final class RedisSharedState implements SharedState {
     /** Tells this replica's own messages apart from the others'. */
     private final String instance = UUID.randomUUID().toString();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final RedisMessageListenerContainer container;
+    private final MessageListener listener = (message, pattern) -> received(
+            new String(message.getBody(), StandardCharsets.UTF_8));
+    private volatile boolean subscribed;
 
     RedisSharedState(StringRedisTemplate redis, RedisMessageListenerContainer container, String prefix,
                      SharedStateStatus status) {
@@ -97,8 +102,25 @@ final class RedisSharedState implements SharedState {
         this.prefix = prefix;
         this.status = status;
         this.channel = prefix + "invalidations";
-        container.addMessageListener((message, pattern) -> received(
-                new String(message.getBody(), StandardCharsets.UTF_8)), new ChannelTopic(channel));
+        this.container = container;
+    }
+
+    /**
+     * Subscribes to other replicas' invalidations once the listener container runs; a failure
+     * (Redis down) is logged, and the next call that reaches Redis tries again. Never at bean
+     * creation: a container started with a subscription fails to start while Redis is down, and a
+     * replica must start without it.
+     */
+    void subscribe() {
+        if (subscribed || !container.isRunning()) {
+            return;
+        }
+        try {
+            container.addMessageListener(listener, new ChannelTopic(channel));
+            subscribed = true;
+        } catch (RuntimeException e) {
+            LOG.warn("could not subscribe to other replicas' invalidations yet: {}", rootCause(e).toString());
+        }
     }
 
     @Override
@@ -187,6 +209,9 @@ final class RedisSharedState implements SharedState {
         try {
             T answer = command.get();
             status.succeeded();
+            if (!subscribed) {
+                subscribe();
+            }
             return answer;
         } catch (RuntimeException e) {
             status.failed(rootCause(e));

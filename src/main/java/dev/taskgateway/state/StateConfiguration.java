@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -86,6 +88,12 @@ class StateConfiguration {
                 }
             });
             return shared;
+        }
+
+        /** Subscribes to the other replicas' invalidations once the container runs (Redis may be down then). */
+        @Bean
+        ApplicationListener<ApplicationReadyEvent> sharedStateSubscription(SharedState shared) {
+            return event -> ((RedisSharedState) shared).subscribe();
         }
     }
 }

@@ -32,7 +32,8 @@ class RedisSharedStateTests {
     static void start() {
         redis = RedisServer.start();
         connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+                // Generous: a loaded CI machine must not turn a slow answer into a failed test here.
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(5)).build());
         connections.afterPropertiesSet();
         connections.start();
         container = new RedisMessageListenerContainer();
@@ -50,7 +51,10 @@ class RedisSharedStateTests {
 
     private static SharedState store(SharedStateStatus status) {
         StringRedisTemplate template = new StringRedisTemplate(connections);
-        return new RedisSharedState(template, container, "test" + NAMES.incrementAndGet() + ":", status);
+        RedisSharedState shared = new RedisSharedState(template, container, "test" + NAMES.incrementAndGet() + ":",
+                status);
+        shared.subscribe();
+        return shared;
     }
 
     private static SharedStateStatus status() {
@@ -131,6 +135,27 @@ class RedisSharedStateTests {
         assertThatThrownBy(() -> shared.claim("k", "v", Duration.ofSeconds(1)))
                 .isInstanceOf(SharedStateUnavailableException.class)
                 .hasMessageContaining("failed recently");
+    }
+
+    /**
+     * Spring's order at start-up: the listener is added, then the container starts. With Redis
+     * down neither may fail, or a replica could not start during a Redis outage.
+     */
+    @Test
+    void aReplicaStartsWhileRedisIsDown() throws Exception {
+        LettuceConnectionFactory nowhere = unreachable();
+        RedisMessageListenerContainer idle = new RedisMessageListenerContainer();
+        idle.setConnectionFactory(nowhere);
+        idle.afterPropertiesSet();
+        try {
+            RedisSharedState shared = new RedisSharedState(new StringRedisTemplate(nowhere), idle, "down:", status());
+            idle.start();
+            shared.subscribe();
+            assertThat(idle.isRunning()).isTrue();
+        } finally {
+            idle.destroy();
+            nowhere.destroy();
+        }
     }
 
     /** A factory for a port nobody listens on: connecting fails within its timeout. */

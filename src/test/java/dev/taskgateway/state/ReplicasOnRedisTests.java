@@ -250,6 +250,9 @@ class ReplicasOnRedisTests {
         properties.put("taskgateway.state.store", "redis");
         properties.put("spring.data.redis.host", "127.0.0.1");
         properties.put("spring.data.redis.port", Integer.toString(redis.port()));
+        // Generous, so a loaded CI machine does not make a replica fall back to local state; a
+        // killed Redis still fails at once (commands are rejected while disconnected).
+        properties.put("spring.data.redis.timeout", "5s");
         properties.put("taskgateway.sources.tikmatrix-pc1.type", "tikmatrix");
         properties.put("taskgateway.sources.tikmatrix-pc1.base-url", tikmatrix.baseUrl());
         properties.put("taskgateway.sources.tikmatrix-pc1.timezone", ZONE.getId());
