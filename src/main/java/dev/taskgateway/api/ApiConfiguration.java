@@ -2,6 +2,7 @@ package dev.taskgateway.api;
 
 import dev.taskgateway.core.CallContext;
 import dev.taskgateway.core.CursorCodec;
+import dev.taskgateway.state.SharedState;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskActions;
@@ -125,12 +126,14 @@ class ApiConfiguration {
     }
 
     @Bean
-    IdempotencyStore idempotencyStore(ActionsProperties properties) {
+    IdempotencyStore idempotencyStore(ActionsProperties properties,
+                                      org.springframework.beans.factory.ObjectProvider<SharedState> shared) {
         if (properties.getIdempotencyKeysPerCaller() < 1) {
             throw new InvalidConfigurationPropertyValueException("taskgateway.actions.idempotency-keys-per-caller",
                     properties.getIdempotencyKeysPerCaller(), "must be at least 1");
         }
-        return new IdempotencyStore(java.time.Duration.ofHours(24), properties.getIdempotencyKeysPerCaller());
+        return new IdempotencyStore(java.time.Duration.ofHours(24), properties.getIdempotencyKeysPerCaller(),
+                shared.getIfAvailable());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.taskgateway.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.taskgateway.state.SharedState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,14 +44,22 @@ class IdempotencyStore {
     private final Duration ttl;
     private final long perCaller;
     private final ConcurrentMap<String, Cache<String, Entry>> byCaller = new ConcurrentHashMap<>();
+    /** Keys in the shared store ({@code taskgateway.state.store=redis}), or null: in memory as above. */
+    private final SharedIdempotency shared;
 
     /**
      * @param ttl       how long an answer is kept
      * @param perCaller how many completed answers each caller keeps at most
      */
     IdempotencyStore(Duration ttl, long perCaller) {
+        this(ttl, perCaller, null);
+    }
+
+    /** Keys kept in {@code shared} (null: in memory), so every replica sees them. */
+    IdempotencyStore(Duration ttl, long perCaller, SharedState shared) {
         this.ttl = ttl;
         this.perCaller = perCaller;
+        this.shared = shared == null ? null : new SharedIdempotency(shared, ttl);
     }
 
     /**
@@ -66,6 +75,9 @@ class IdempotencyStore {
             throw InvalidRequestException.of(HEADER, "must be 1 to 200 printable ASCII characters");
         }
         byte[] fingerprint = sha256(requestSignature);
+        if (shared != null) {
+            return shared.execute(caller, idempotencyKey, fingerprint, action);
+        }
         Cache<String, Entry> entries = byCaller.computeIfAbsent(caller, c -> newCache());
         Entry running = new Entry(fingerprint, null, null);
         Entry existing = entries.asMap().putIfAbsent(idempotencyKey, running);
@@ -128,7 +140,7 @@ class IdempotencyStore {
                 .executor(Runnable::run).build();
     }
 
-    private static byte[] sha256(String text) {
+    static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

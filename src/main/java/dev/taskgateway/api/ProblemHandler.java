@@ -4,6 +4,7 @@ import dev.taskgateway.core.ActionConflictException;
 import dev.taskgateway.core.ActionNotSupportedException;
 import dev.taskgateway.core.TaskNotFoundException;
 import dev.taskgateway.core.UnknownSourceException;
+import dev.taskgateway.state.SharedStateUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -76,6 +77,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         Long.toString(IdempotencyStore.IdempotencyInProgressException.RETRY_AFTER_SECONDS))
                 .body(problem(HttpStatus.CONFLICT, "idempotency-key-in-progress", "Idempotency-Key in progress",
                         e.getMessage(), request));
+    }
+
+    /** The shared store ({@code taskgateway.state.store=redis}) did not answer: refused before anything ran. */
+    @ExceptionHandler(SharedStateUnavailableException.class)
+    ResponseEntity<Object> sharedStateUnavailable(SharedStateUnavailableException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(SharedStateUnavailableException.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "shared-state-unavailable", "Shared state unavailable",
+                        "the store replicas share Idempotency-Keys in did not answer, so the action was not sent "
+                                + "(it could otherwise run twice); retry after Retry-After seconds", request));
     }
 
     @ExceptionHandler(SourcesFailedException.class)

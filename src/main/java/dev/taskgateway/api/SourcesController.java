@@ -2,6 +2,7 @@ package dev.taskgateway.api;
 
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.resilience.SourceMonitor;
+import dev.taskgateway.state.SharedStateStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,10 +18,13 @@ class SourcesController {
 
     private final SourceRegistry registry;
     private final ObjectProvider<SourceMonitor> monitor;
+    private final ObjectProvider<SharedStateStatus> sharedState;
 
-    SourcesController(SourceRegistry registry, ObjectProvider<SourceMonitor> monitor) {
+    SourcesController(SourceRegistry registry, ObjectProvider<SourceMonitor> monitor,
+                      ObjectProvider<SharedStateStatus> sharedState) {
         this.registry = registry;
         this.monitor = monitor;
+        this.sharedState = sharedState;
     }
 
     @GetMapping(path = "/sources", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -31,6 +35,7 @@ class SourcesController {
         SourceMonitor status = monitor.getIfAvailable();
         return new SourceListBody(registry.all().stream()
                 .map(entry -> SourceBody.from(entry, status == null ? null : status.status(entry.info().id())))
-                .toList());
+                .toList(), sharedState.stream().findFirst().map(s -> SourceListBody.SharedState.from(s.snapshot()))
+                .orElse(null));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -60,6 +61,8 @@ public final class ReadCache {
     private final ConcurrentMap<LoadKey, CompletableFuture<HeldRead>> loading = new ConcurrentHashMap<>();
     /** Bumped by {@link #invalidate}, so a load that started before an action cannot store what it read. */
     private final ConcurrentMap<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** Told of each {@link #invalidate}; by default nobody ({@link #onInvalidate}). */
+    private volatile Consumer<String> invalidationHook = source -> { };
     /** Page sizes a provider refused, stepped down and remembered per source. */
     private final ConcurrentMap<String, Integer> pageSizes = new ConcurrentHashMap<>();
 
@@ -223,6 +226,16 @@ public final class ReadCache {
         synchronized (this) {
             entries.keySet().stream().filter(key -> key.source().equals(source)).toList().forEach(this::remove);
         }
+        invalidationHook.accept(source);
+    }
+
+    /**
+     * Has {@code hook} told of every later {@link #invalidate}, after the reads are dropped: how
+     * replicas sharing state pass an action's invalidation on to the others
+     * ({@code taskgateway.state.store=redis}). One hook; a later call replaces it.
+     */
+    public void onInvalidate(Consumer<String> hook) {
+        this.invalidationHook = hook;
     }
 
     /** Drops everything, as {@link #invalidate} does for one source (tests, operators). */

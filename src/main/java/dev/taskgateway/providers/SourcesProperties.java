@@ -98,6 +98,15 @@ public class SourcesProperties {
          */
         private String scope;
 
+        /**
+         * With {@code taskgateway.state.store=redis}: {@code shared} (the default) when the replicas
+         * reach the provider from one egress address, so they spend one budget together;
+         * {@code per-replica} when each has its own address and the provider counts each apart.
+         */
+        private String sharing;
+
+        public String getSharing() { return sharing; }
+        public void setSharing(String sharing) { this.sharing = sharing; }
         public Integer getLimit() { return limit; }
         public void setLimit(Integer limit) { this.limit = limit; }
         public Duration getPeriod() { return period; }

@@ -12,9 +12,9 @@ import java.util.function.Supplier;
  */
 public final class BudgetedTaskSource extends ForwardingTaskSource {
 
-    private final ProviderBudget budget;
+    private final CallBudget budget;
 
-    BudgetedTaskSource(TaskSource delegate, ProviderBudget budget) {
+    BudgetedTaskSource(TaskSource delegate, CallBudget budget) {
         super(delegate);
         this.budget = budget;
     }

@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * we send it and before we hear back, so counting from our end of the call can only be more careful
  * than the provider, never less. Calls still in flight hold their slots.
  */
-final class ProviderBudget {
+final class ProviderBudget implements CallBudget {
 
     /** One let-through call; {@link #close} when its answer (or failure) is back. */
     interface Permit extends AutoCloseable {
@@ -56,7 +56,8 @@ final class ProviderBudget {
      * scale, {@link Long#MAX_VALUE} for none); else {@code UPSTREAM_RATE_LIMITED} with the seconds
      * until a slot frees, without calling the provider.
      */
-    synchronized Permit acquire(long deadlineNanos) {
+    @Override
+    public synchronized Permit acquire(long deadlineNanos) {
         while (true) {
             long now = nanoTime.getAsLong();
             purge(now);
@@ -83,20 +84,24 @@ final class ProviderBudget {
     }
 
     /** Calls that may start now without waiting. */
-    synchronized int remaining() {
+    @Override
+    public synchronized int remaining() {
         purge(nanoTime.getAsLong());
         return Math.max(0, limit - slots.size());
     }
 
-    int limit() {
+    @Override
+    public int limit() {
         return limit;
     }
 
-    Duration period() {
+    @Override
+    public Duration period() {
         return period;
     }
 
-    String scope() {
+    @Override
+    public String scope() {
         return scope;
     }
 

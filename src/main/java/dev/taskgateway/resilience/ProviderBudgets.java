@@ -2,6 +2,7 @@ package dev.taskgateway.resilience;
 
 import dev.taskgateway.providers.SourceSettings;
 import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.state.SharedState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -30,15 +31,24 @@ public final class ProviderBudgets {
     private static final Default FALLBACK = new Default(600, Duration.ofSeconds(60), "source");
 
     private final Map<String, ProviderBudget> byScope = new ConcurrentHashMap<>();
-    private final Map<String, ProviderBudget> bySource = new ConcurrentHashMap<>();
+    private final Map<String, CallBudget> bySource = new ConcurrentHashMap<>();
+    private final Map<String, CallBudget> sharedByScope = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
+    /** With {@code taskgateway.state.store=redis}, where replicas spend shared budgets; else null. */
+    private final SharedState shared;
 
     public ProviderBudgets(MeterRegistry meters) {
+        this(meters, null);
+    }
+
+    /** Budgets whose {@code sharing} is {@code shared} are spent in {@code shared} (null: every budget is local). */
+    public ProviderBudgets(MeterRegistry meters, SharedState shared) {
         this.meters = meters;
+        this.shared = shared;
     }
 
     /** The budget {@code settings}' source spends, made or shared; fails fast on conflicting settings. */
-    ProviderBudget budgetOf(SourceSettings settings, SourcesProperties.Budget configured) {
+    CallBudget budgetOf(SourceSettings settings, SourcesProperties.Budget configured) {
         Default fallback = DEFAULTS.getOrDefault(settings.type(), FALLBACK);
         int limit = configured.getLimit() == null ? fallback.limit() : configured.getLimit();
         Duration period = configured.getPeriod() == null ? fallback.period() : configured.getPeriod();
@@ -57,13 +67,27 @@ public final class ProviderBudgets {
                     "sources sharing the budget '" + scope + "' must agree on it; it is already " + budget.limit()
                             + " per " + budget.period());
         }
-        bySource.put(settings.id(), budget);
-        return budget;
+        CallBudget spent = budget;
+        if (shared != null && !"per-replica".equals(sharing(settings, configured))) {
+            spent = sharedByScope.computeIfAbsent(scope, s -> new SharedProviderBudget(shared, budget, System::nanoTime));
+        }
+        bySource.put(settings.id(), spent);
+        return spent;
+    }
+
+    /** {@code shared} (the default) or {@code per-replica}; anything else fails start-up. */
+    private static String sharing(SourceSettings settings, SourcesProperties.Budget configured) {
+        String sharing = configured.getSharing() == null ? "shared" : configured.getSharing();
+        if (!sharing.equals("shared") && !sharing.equals("per-replica")) {
+            throw new InvalidConfigurationPropertyValueException(settings.prefix() + ".budget.sharing", sharing,
+                    "must be 'shared' or 'per-replica'");
+        }
+        return sharing;
     }
 
     /** What {@code /sources} shows of a source's budget, or null when it has none. */
     public Status status(String sourceId) {
-        ProviderBudget budget = bySource.get(sourceId);
+        CallBudget budget = bySource.get(sourceId);
         return budget == null ? null
                 : new Status(budget.limit(), budget.period().toSeconds(), budget.remaining(), budget.scope());
     }
@@ -90,7 +114,8 @@ public final class ProviderBudgets {
     }
 
     private ProviderBudget register(ProviderBudget budget) {
-        Gauge.builder("taskgateway.budget.remaining", budget, ProviderBudget::remaining)
+        // A shared budget's remaining calls are those of every replica together, read from the shared store.
+        Gauge.builder("taskgateway.budget.remaining", budget, b -> sharedByScope.getOrDefault(b.scope(), b).remaining())
                 .description("Calls a provider budget lets start now without waiting")
                 .tag("scope", budget.scope()).register(meters);
         Gauge.builder("taskgateway.budget.limit", budget, ProviderBudget::limit)

@@ -4,6 +4,8 @@ import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.providers.SourceDecorator;
 import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.state.SharedState;
+import dev.taskgateway.state.SharedStateStatus;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -30,8 +32,8 @@ class ResilienceConfiguration {
     }
 
     @Bean
-    ProviderBudgets providerBudgets(MeterRegistry meters) {
-        return new ProviderBudgets(meters);
+    ProviderBudgets providerBudgets(MeterRegistry meters, ObjectProvider<SharedState> shared) {
+        return new ProviderBudgets(meters, shared.getIfAvailable());
     }
 
     @Bean
@@ -47,7 +49,8 @@ class ResilienceConfiguration {
 
     /** Bean name gives the component name: {@code sources}. */
     @Bean
-    SourcesHealthIndicator sourcesHealthIndicator(SourceRegistry registry, SourceMonitor monitor) {
-        return new SourcesHealthIndicator(registry, monitor);
+    SourcesHealthIndicator sourcesHealthIndicator(SourceRegistry registry, SourceMonitor monitor,
+                                                  ObjectProvider<SharedStateStatus> sharedState) {
+        return new SourcesHealthIndicator(registry, monitor, sharedState.getIfAvailable());
     }
 }

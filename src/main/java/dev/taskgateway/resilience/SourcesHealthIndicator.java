@@ -2,6 +2,7 @@ package dev.taskgateway.resilience;
 
 import dev.taskgateway.core.SourceHealth;
 import dev.taskgateway.core.SourceRegistry;
+import dev.taskgateway.state.SharedStateStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
@@ -21,10 +22,20 @@ public final class SourcesHealthIndicator implements HealthIndicator {
 
     private final SourceRegistry registry;
     private final SourceMonitor monitor;
+    private final SharedStateStatus sharedState;
 
     public SourcesHealthIndicator(SourceRegistry registry, SourceMonitor monitor) {
+        this(registry, monitor, null);
+    }
+
+    /**
+     * Also shows {@code sharedState}: whether the store replicas share answers. Still {@code UP}
+     * when it does not: reads go on from local state, and readiness never looks at it.
+     */
+    public SourcesHealthIndicator(SourceRegistry registry, SourceMonitor monitor, SharedStateStatus sharedState) {
         this.registry = registry;
         this.monitor = monitor;
+        this.sharedState = sharedState;
     }
 
     @Override
@@ -42,6 +53,16 @@ public final class SourcesHealthIndicator implements HealthIndicator {
             details.put("lastErrorCode", last.lastErrorCode());
             details.values().removeIf(java.util.Objects::isNull);
             health.withDetail(entry.info().id(), details);
+        }
+        if (sharedState != null) {
+            SharedStateStatus.Snapshot shared = sharedState.snapshot();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("store", shared.store());
+            details.put("available", shared.available());
+            details.put("since", shared.since());
+            details.put("lastError", shared.lastError());
+            details.values().removeIf(java.util.Objects::isNull);
+            health.withDetail("sharedState", details);
         }
         return health.build();
     }

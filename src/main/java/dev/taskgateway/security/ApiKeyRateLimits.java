@@ -1,5 +1,7 @@
 package dev.taskgateway.security;
 
+import dev.taskgateway.state.SharedState;
+import dev.taskgateway.state.SharedStateUnavailableException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -19,16 +21,29 @@ final class ApiKeyRateLimits {
     private static final String PREFIX = "taskgateway.security.";
 
     private final RateLimiterRegistry limiters;
+    /** With {@code taskgateway.state.store=redis}, where every replica counts; else null. */
+    private final SharedState shared;
 
-    private ApiKeyRateLimits(RateLimiterRegistry limiters) {
+    private ApiKeyRateLimits(RateLimiterRegistry limiters, SharedState shared) {
         this.limiters = limiters;
+        this.shared = shared;
+    }
+
+    /**
+     * The same limits counted in {@code shared}, so a key gets its rate across all replicas together,
+     * not once per replica. While the shared store does not answer, each replica falls back to its
+     * own limiter (a key may then get up to N times its rate): refusing every request instead would
+     * turn a Redis outage into a gateway outage.
+     */
+    ApiKeyRateLimits sharedIn(SharedState store) {
+        return store == null || limiters == null ? this : new ApiKeyRateLimits(limiters, store);
     }
 
     /** The limiters of {@code properties}, failing start-up with the key's name when a value is bad. */
     static ApiKeyRateLimits of(SecurityProperties properties) {
         SecurityProperties.RateLimit shared = properties.getRateLimit();
         if (!shared.isEnabled()) {
-            return new ApiKeyRateLimits(null);
+            return new ApiKeyRateLimits(null, null);
         }
         RateLimiterConfig defaults = config(PREFIX + "rate-limit", shared.getLimitForPeriod(),
                 shared.getLimitRefreshPeriod());
@@ -43,7 +58,7 @@ final class ApiKeyRateLimits {
                                 : shared.getLimitRefreshPeriod()));
             }
         }
-        return new ApiKeyRateLimits(registry);
+        return new ApiKeyRateLimits(registry, null);
     }
 
     /**
@@ -55,6 +70,16 @@ final class ApiKeyRateLimits {
             return OptionalLong.empty();
         }
         RateLimiter limiter = limiters.rateLimiter(keyName);
+        if (shared != null) {
+            try {
+                RateLimiterConfig config = limiter.getRateLimiterConfig();
+                long millis = shared.acquireWindow("rate:" + keyName, config.getLimitForPeriod(),
+                        config.getLimitRefreshPeriod());
+                return millis == 0 ? OptionalLong.empty() : OptionalLong.of(Math.max(1, (millis + 999) / 1000));
+            } catch (SharedStateUnavailableException e) {
+                // fall through to this replica's own limiter
+            }
+        }
         if (limiter.acquirePermission()) {
             return OptionalLong.empty();
         }

@@ -2,6 +2,8 @@ package dev.taskgateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.taskgateway.state.SharedState;
+import dev.taskgateway.state.SharedStateUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -29,8 +31,20 @@ final class FailedAuthLimits {
     private final Cache<String, Window> windows;
     private final Counter failures;
     private final Counter refused;
+    /** With {@code taskgateway.state.store=redis}, where every replica counts failures; else null. */
+    private final SharedState shared;
 
     FailedAuthLimits(SecurityProperties.FailedAuth settings, Clock clock, MeterRegistry meters) {
+        this(settings, clock, meters, null);
+    }
+
+    /**
+     * Failures counted in {@code shared} too (null: here only), so guessing keys round-robin over N
+     * replicas gains nothing. Each replica also counts its own, and checks those while the shared
+     * store does not answer.
+     */
+    FailedAuthLimits(SecurityProperties.FailedAuth settings, Clock clock, MeterRegistry meters, SharedState shared) {
+        this.shared = shared;
         this.limit = settings.getLimit();
         this.period = settings.getPeriod();
         this.clock = clock;
@@ -44,6 +58,18 @@ final class FailedAuthLimits {
 
     /** Seconds {@code address} must wait before presenting a key again; empty when it may now. */
     OptionalLong check(String address) {
+        if (shared != null) {
+            try {
+                long[] counter = shared.counter("auth-failures:" + address);
+                if (counter[0] < limit || counter[1] <= 0) {
+                    return OptionalLong.empty();
+                }
+                refused.increment();
+                return OptionalLong.of(Math.max(1, (counter[1] + 999) / 1000));
+            } catch (SharedStateUnavailableException e) {
+                // fall back to this replica's own count below
+            }
+        }
         Window window = windows.getIfPresent(address);
         Instant now = clock.instant();
         if (window == null || window.failures() < limit || !now.isBefore(window.start().plus(period))) {
@@ -57,6 +83,13 @@ final class FailedAuthLimits {
     /** Counts one invalid key from {@code address}. */
     void failed(String address) {
         failures.increment();
+        if (shared != null) {
+            try {
+                shared.increment("auth-failures:" + address, period);
+            } catch (SharedStateUnavailableException e) {
+                // counted here below all the same
+            }
+        }
         Instant now = clock.instant();
         windows.asMap().compute(address, (a, window) -> window == null
                 || !now.isBefore(window.start().plus(period)) ? new Window(now, 1)

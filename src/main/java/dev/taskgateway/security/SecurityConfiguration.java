@@ -1,11 +1,13 @@
 package dev.taskgateway.security;
 
+import dev.taskgateway.state.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -57,12 +59,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ApiKeyRateLimits apiKeyRateLimits(SecurityProperties properties) {
-        return ApiKeyRateLimits.of(properties);
+    ApiKeyRateLimits apiKeyRateLimits(SecurityProperties properties, ObjectProvider<SharedState> shared) {
+        return ApiKeyRateLimits.of(properties).sharedIn(shared.getIfAvailable());
     }
 
     @Bean
-    FailedAuthLimits failedAuthLimits(SecurityProperties properties, Clock clock, MeterRegistry meters) {
+    FailedAuthLimits failedAuthLimits(SecurityProperties properties, Clock clock, MeterRegistry meters,
+                                      ObjectProvider<SharedState> shared) {
         SecurityProperties.FailedAuth settings = properties.getFailedAuth();
         if (settings.getLimit() < 1) {
             throw new InvalidConfigurationPropertyValueException("taskgateway.security.failed-auth.limit",
@@ -72,7 +75,7 @@ class SecurityConfiguration {
             throw new InvalidConfigurationPropertyValueException("taskgateway.security.failed-auth.period",
                     settings.getPeriod(), "must be positive");
         }
-        return new FailedAuthLimits(settings, clock, meters);
+        return new FailedAuthLimits(settings, clock, meters, shared.getIfAvailable());
     }
 
     /** Requests the firewall refuses (encoded '.', '//', ';', bad header values...) answer a 400 problem. */

@@ -2,6 +2,7 @@ package dev.taskgateway.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskgateway.DebianTools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,15 +70,8 @@ class PrometheusRulesTests {
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
-    /** promtool on the PATH; fails (never skips) when it is missing. */
+    /** promtool on the PATH, installed when missing and root; fails (never skips) when it cannot be had. */
     private static String executable() {
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(entry, "promtool");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        throw new AssertionError("promtool is not on the PATH. Install it: `apt-get install prometheus` (Debian and "
-                + "Ubuntu; .ci/run does this when it is missing), or put promtool from a Prometheus release on the PATH.");
+        return DebianTools.require("promtool");
     }
 }
