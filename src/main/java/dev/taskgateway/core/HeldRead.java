@@ -50,6 +50,21 @@ final class HeldRead {
         this.skew = skew;
     }
 
+    /** This read as replicas share it. */
+    ReadSnapshot snapshot() {
+        return new ReadSnapshot(key, pageSize, pages, sorted, oldestDated, ended, truncated, total, totalExact, fetchedAt,
+                skew);
+    }
+
+    /** The read another replica made, from its snapshot. */
+    static HeldRead of(ReadSnapshot snapshot) {
+        Map<TaskId, Task> index = new HashMap<>();
+        snapshot.tasks().forEach(task -> index.put(task.id(), task));
+        return new HeldRead(snapshot.key(), snapshot.pageSize(), snapshot.pages(), List.copyOf(snapshot.tasks()),
+                Collections.unmodifiableMap(index), snapshot.oldestDated(), snapshot.ended(), snapshot.truncated(),
+                snapshot.total(), snapshot.totalExact(), snapshot.fetchedAt(), snapshot.skew());
+    }
+
     /** A run made of {@code answers}, pages 1.. of {@code key}'s list read at {@code pageSize}. */
     static HeldRead of(ReadKey key, int pageSize, List<UpstreamPage> answers, boolean truncated, Instant now,
                        Duration skew) {

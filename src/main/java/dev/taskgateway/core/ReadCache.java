@@ -63,6 +63,10 @@ public final class ReadCache {
     private final ConcurrentMap<String, AtomicLong> generations = new ConcurrentHashMap<>();
     /** Told of each {@link #invalidate}; by default nobody ({@link #onInvalidate}). */
     private volatile Consumer<String> invalidationHook = source -> { };
+    /** Reads shared with other replicas; none by default ({@link #share}). */
+    private volatile SharedReads shared = SharedReads.NONE;
+    /** When each source was last invalidated here (an action here or, through the hook, on another replica). */
+    private final ConcurrentMap<String, Instant> invalidatedAt = new ConcurrentHashMap<>();
     /** Page sizes a provider refused, stepped down and remembered per source. */
     private final ConcurrentMap<String, Integer> pageSizes = new ConcurrentHashMap<>();
 
@@ -125,7 +129,8 @@ public final class ReadCache {
      * one running {@code load} on the executor. Its result is stored under its key, unless the source
      * was invalidated meanwhile; failed loads store nothing.
      */
-    CompletableFuture<HeldRead> load(ReadKey key, HeldRead from, Duration staleTtl, Supplier<HeldRead> load) {
+    CompletableFuture<HeldRead> load(ReadKey key, HeldRead from, ReadPolicy policy, Supplier<HeldRead> load) {
+        Duration staleTtl = policy.staleTtl();
         LoadKey loadKey = new LoadKey(key, from == null ? 0 : from.pages(), from == null ? null : from.fetchedAt());
         CompletableFuture<HeldRead> mine = new CompletableFuture<>();
         CompletableFuture<HeldRead> running = loading.putIfAbsent(loadKey, mine);
@@ -133,8 +138,9 @@ public final class ReadCache {
             return running;
         }
         long generation = generation(key.source()).get();
+        Supplier<HeldRead> shared = () -> sharedOrRead(key, from, policy, generation, load);
         try {
-            executor.execute(() -> complete(loadKey, mine, generation, staleTtl, load));
+            executor.execute(() -> complete(loadKey, mine, generation, staleTtl, shared));
         } catch (RejectedExecutionException e) {
             loading.remove(loadKey, mine);
             mine.completeExceptionally(e);
@@ -165,6 +171,85 @@ public final class ReadCache {
             loading.remove(loadKey, mine);
             mine.completeExceptionally(failure);
         }
+    }
+
+    /**
+     * A new read of {@code key}: the one another replica shared while it is fresh; else this replica
+     * reads it (claiming it, so the others wait a moment for it rather than read it too) and shares
+     * what it read, unless an action made it out of date meanwhile. A continued run is read here and
+     * shared. Without sharing, just {@code load}.
+     */
+    private HeldRead sharedOrRead(ReadKey key, HeldRead from, ReadPolicy policy, long generation,
+                                  Supplier<HeldRead> load) {
+        SharedReads store = shared;
+        if (store == SharedReads.NONE) {
+            return load.get();
+        }
+        if (from == null) {
+            HeldRead there = freshShared(store, key, policy);
+            if (there != null) {
+                return there;
+            }
+            if (!store.claim(key, CLAIM_HOLD)) {
+                there = awaitShared(store, key, policy);
+                if (there != null) {
+                    return there;
+                }
+            }
+        }
+        try {
+            HeldRead read = load.get();
+            if (generation(key.source()).get() == generation) {
+                store.put(read.snapshot(), policy.staleTtl());
+            }
+            return read;
+        } finally {
+            if (from == null) {
+                store.release(key);
+            }
+        }
+    }
+
+    /** How long a replica's claim on a read lasts at most (a replica that dies mid-read frees it then). */
+    private static final Duration CLAIM_HOLD = Duration.ofSeconds(10);
+    /** How long a replica waits for another's read of the same list before reading it itself. */
+    private static final long SHARED_WAIT_NANOS = Duration.ofSeconds(2).toNanos();
+    private static final long SHARED_POLL_MILLIS = 50;
+
+    /** The shared read of {@code key} if it is fresh and made after the source's last invalidation; else null. */
+    private HeldRead freshShared(SharedReads store, ReadKey key, ReadPolicy policy) {
+        ReadSnapshot snapshot = store.get(key).orElse(null);
+        if (snapshot == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Instant invalidated = invalidatedAt.get(key.source());
+        boolean fresh = Duration.between(snapshot.fetchedAt(), now).compareTo(policy.freshTtl()) < 0;
+        boolean current = invalidated == null || snapshot.fetchedAt().isAfter(invalidated);
+        return fresh && current ? HeldRead.of(snapshot) : null;
+    }
+
+    /** Waits a moment (within the deadline) for the replica reading {@code key} to share its read. */
+    private HeldRead awaitShared(SharedReads store, ReadKey key, ReadPolicy policy) {
+        long until = System.nanoTime() + Math.min(SHARED_WAIT_NANOS, CallContext.current().remainingNanos());
+        while (System.nanoTime() - until < 0) {
+            try {
+                Thread.sleep(SHARED_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            HeldRead there = freshShared(store, key, policy);
+            if (there != null) {
+                return there;
+            }
+        }
+        return null;
+    }
+
+    /** Shares reads with other replicas through {@code store} from now on. */
+    public void share(SharedReads store) {
+        this.shared = store;
     }
 
     /** Sets the one listener told of stores (the change detector). */
@@ -222,6 +307,7 @@ public final class ReadCache {
      */
     public void invalidate(String source) {
         generation(source).incrementAndGet();
+        invalidatedAt.put(source, clock.instant());
         loading.keySet().removeIf(key -> key.key().source().equals(source));
         synchronized (this) {
             entries.keySet().stream().filter(key -> key.source().equals(source)).toList().forEach(this::remove);

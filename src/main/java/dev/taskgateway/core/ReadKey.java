@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param start  null for a read from the top of the list; else an inclusive upper bound on
  *               createdAt where a read began mid-list (a cursor deeper than any held read)
  */
-record ReadKey(String source, UpstreamQuery pushed, Instant start) {
+public record ReadKey(String source, UpstreamQuery pushed, Instant start) {
 
     /** The read of the same list from its top. */
     ReadKey top() {

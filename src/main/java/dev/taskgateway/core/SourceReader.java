@@ -154,7 +154,7 @@ final class SourceReader {
                 return held;
             }
             try {
-                CompletableFuture<HeldRead> load = cache.load(key, null, entry.policy().staleTtl(), () -> readAll(key));
+                CompletableFuture<HeldRead> load = cache.load(key, null, entry.policy(), () -> readAll(key));
                 cache.record(info.id(), "miss");
                 return await(load);
             } catch (SourceException failure) {
@@ -325,7 +325,7 @@ final class SourceReader {
          */
         private HeldRead extend(ReadKey key, HeldRead run, int pages) {
             try {
-                CompletableFuture<HeldRead> load = cache.load(key, run, entry.policy().staleTtl(),
+                CompletableFuture<HeldRead> load = cache.load(key, run, entry.policy(),
                         () -> grow(key, run, pages));
                 cache.record(info.id(), "miss");
                 return await(load);

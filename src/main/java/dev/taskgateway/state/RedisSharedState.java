@@ -129,6 +129,11 @@ final class RedisSharedState implements SharedState {
     }
 
     @Override
+    public String get(String key) {
+        return call(() -> redis.opsForValue().get(prefix + key));
+    }
+
+    @Override
     public void put(String key, String value, Duration ttl) {
         call(() -> {
             redis.opsForValue().set(prefix + key, value, ttl);

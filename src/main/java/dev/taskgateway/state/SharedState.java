@@ -17,6 +17,9 @@ public interface SharedState {
      */
     String claim(String key, String value, Duration ttl);
 
+    /** {@code key}'s value, or null when it has none. */
+    String get(String key);
+
     /** Replaces {@code key}'s value, for {@code ttl}. */
     void put(String key, String value, Duration ttl);
 

@@ -79,6 +79,8 @@ class StateConfiguration {
                     LOG.warn("could not tell the other replicas to drop the held reads of '{}'", source);
                 }
             });
+            // A read one replica made serves the others while fresh; one replica reads a list at a time.
+            reads.share(new RedisSharedReads(shared));
             shared.onInvalidation(source -> {
                 APPLYING.set(true);
                 try {

@@ -251,6 +251,71 @@ class ReadModelTests {
         assertThat(stats.total()).isEqualTo(300);
     }
 
+    @Test
+    void twoReplicasSharingReadsReadAListOnceOneWaitingForTheOther() throws Exception {
+        InMemorySharedReads shared = new InMemorySharedReads();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FakeTaskSource source = unordered("pc1", 30).beforeFetch(q -> {
+            entered.countDown();
+            awaitQuietly(release);
+        });
+        ReadCache readsOfA = new ReadCache(100_000, clock, executor, ReadCache.Listener.NONE);
+        ReadCache readsOfB = new ReadCache(100_000, clock, executor, ReadCache.Listener.NONE);
+        readsOfA.share(shared);
+        readsOfB.share(shared);
+        reads = readsOfA;
+        TaskQueryEngine a = engine(source);
+        reads = readsOfB;
+        TaskQueryEngine b = engine(source);
+
+        Future<TaskPage> onA = executor.submit(() -> a.list(query(TaskFilter.NONE, 5)));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue(); // A claimed the list and is reading it
+        Future<TaskPage> onB = executor.submit(() -> b.list(query(TaskFilter.NONE, 5)));
+        assertThat(shared.waitedFor.await(10, TimeUnit.SECONDS)).isTrue(); // B found A's claim and waits
+        release.countDown();
+
+        assertThat(onA.get(10, TimeUnit.SECONDS).items()).hasSize(5);
+        assertThat(onB.get(10, TimeUnit.SECONDS).items()).extracting(Task::id)
+                .isEqualTo(onA.get().items().stream().map(Task::id).toList());
+        assertThat(source.calls()).as("one read for both replicas").isEqualTo(1);
+
+        readsOfB.invalidate("pc1"); // an action (here or on another replica) makes the shared read out of date
+        b.list(query(TaskFilter.NONE, 5));
+        assertThat(source.calls()).isEqualTo(2);
+    }
+
+    /** Replicas' shared reads in memory, as Redis holds them; counts the claims that were refused. */
+    private static final class InMemorySharedReads implements SharedReads {
+        private final java.util.Map<ReadKey, ReadSnapshot> reads = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Set<ReadKey> claims = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final CountDownLatch waitedFor = new CountDownLatch(1);
+
+        @Override
+        public java.util.Optional<ReadSnapshot> get(ReadKey key) {
+            return java.util.Optional.ofNullable(reads.get(key));
+        }
+
+        @Override
+        public void put(ReadSnapshot read, Duration ttl) {
+            reads.put(read.key(), read);
+        }
+
+        @Override
+        public boolean claim(ReadKey key, Duration hold) {
+            boolean mine = claims.add(key);
+            if (!mine) {
+                waitedFor.countDown();
+            }
+            return mine;
+        }
+
+        @Override
+        public void release(ReadKey key) {
+            claims.remove(key);
+        }
+    }
+
     // ---- helpers
 
     private TaskQueryEngine engine(FakeTaskSource... sources) {

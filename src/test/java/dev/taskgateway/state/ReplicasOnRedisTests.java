@@ -155,6 +155,22 @@ class ReplicasOnRedisTests {
 
     @Test
     @Order(4)
+    void aReadOneReplicaMadeServesTheOtherWhileFresh() {
+        Answer onA = a.get("/tasks?source=tikmatrix-pc1&size=7&q=a");
+        long upstreamCalls = tikmatrix.answered();
+        replicaB.getBean(ReadCache.class).invalidateAll(); // B holds nothing of its own
+
+        Answer onB = b.get("/tasks?source=tikmatrix-pc1&size=7&q=a");
+
+        assertThat(tikmatrix.answered()).as("B answered from A's shared read").isEqualTo(upstreamCalls);
+        assertThat(ids(onB)).isEqualTo(ids(onA));
+        assertThat(onB.json().path("page").path("total").asLong()).isEqualTo(onA.json().path("page").path("total").asLong());
+        assertThat(b.get("/tasks/" + ids(onA).get(0)).json().path("raw").isObject()).isTrue();
+        assertThat(tikmatrix.answered()).isEqualTo(upstreamCalls);
+    }
+
+    @Test
+    @Order(4)
     void aCursorFromOneReplicaContinuesOnTheOther() {
         Answer first = a.get("/tasks?source=tikmatrix-pc1&size=5");
         String next = first.json().path("page").path("next").asString();
