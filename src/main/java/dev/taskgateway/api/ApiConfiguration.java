@@ -114,6 +114,11 @@ class ApiConfiguration {
     }
 
     @Bean
+    RenderedLists renderedLists(Clock clock) {
+        return new RenderedLists(clock);
+    }
+
+    @Bean
     TaskStatistics taskStatistics(TaskQueryEngine engine, ExecutorService fanOutExecutor, Clock clock,
                                   SourcesProperties properties) {
         return new TaskStatistics(engine, fanOutExecutor, clock, properties.getDeadline());
@@ -165,6 +170,12 @@ class ApiConfiguration {
                                                     FilterChain chain) throws ServletException, IOException {
                         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
                             response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+                        }
+                        if (request.getRequestURI().equals(request.getContextPath() + "/tasks")) {
+                            // The list sets its own ETag and MVC answers its 304: buffering and
+                            // copying the body here would change nothing but its cost.
+                            chain.doFilter(request, response);
+                            return;
                         }
                         super.doFilterInternal(request, response, chain);
                     }

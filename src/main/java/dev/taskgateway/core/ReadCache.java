@@ -54,6 +54,8 @@ public final class ReadCache {
     private final ConcurrentMap<LoadKey, CompletableFuture<HeldRead>> loading = new ConcurrentHashMap<>();
     /** Bumped by {@link #invalidate}, so a load that started before an action cannot store what it read. */
     private final ConcurrentMap<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** Bumped whenever a held read comes or goes: equal values mean every lookup answers as it did. */
+    private final AtomicLong changes = new AtomicLong();
     /** Page sizes a provider refused, stepped down and remembered per source. */
     private final ConcurrentMap<String, Integer> pageSizes = new ConcurrentHashMap<>();
 
@@ -152,6 +154,7 @@ public final class ReadCache {
 
     private void put(ReadKey key, HeldRead read, Duration staleTtl) {
         remove(key);
+        changes.incrementAndGet();
         entries.put(key, new Held(read, read.fetchedAt().plus(staleTtl)));
         weight += read.weight();
         long[] counts = perSource.computeIfAbsent(key.source(), s -> new long[2]);
@@ -178,6 +181,7 @@ public final class ReadCache {
     }
 
     private void forget(ReadKey key, Held held) {
+        changes.incrementAndGet();
         weight -= held.read().weight();
         long[] counts = perSource.get(key.source());
         counts[0]--;
@@ -204,6 +208,15 @@ public final class ReadCache {
         synchronized (this) {
             List.copyOf(entries.keySet()).forEach(this::remove);
         }
+    }
+
+    /**
+     * How often the store's content changed (a read stored, replaced, evicted, expired or dropped).
+     * While it stays the same, and the reads an answer used stay fresh, the same query gets the same
+     * answer: what a cache of rendered answers keys on.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     /** Held reads of {@code source} now (a counter, not a walk of the store). */
