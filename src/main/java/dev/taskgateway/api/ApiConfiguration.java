@@ -1,5 +1,6 @@
 package dev.taskgateway.api;
 
+import dev.taskgateway.core.BoundedPool;
 import dev.taskgateway.core.CallContext;
 import dev.taskgateway.core.CursorCodec;
 import dev.taskgateway.core.SourceRegistry;
@@ -50,19 +51,23 @@ class ApiConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Fan-out threads: virtual where the runtime has them (21+), a cached platform pool on 17. */
+    /**
+     * Fan-out threads: virtual where the runtime has them (21+); on 17 a pool of at most
+     * {@code taskgateway.fan-out-threads} platform threads that runs work on the submitter when
+     * full ({@link BoundedPool}: bounded without deadlock).
+     */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService fanOutExecutor() {
+    ExecutorService fanOutExecutor(SourcesProperties properties) {
         ExecutorService delegate;
         try {
             Method virtual = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
             delegate = (ExecutorService) virtual.invoke(null);
         } catch (ReflectiveOperationException e) {
-            delegate = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "fan-out");
-                thread.setDaemon(true);
-                return thread;
-            });
+            if (properties.getFanOutThreads() < 1) {
+                throw new InvalidConfigurationPropertyValueException("taskgateway.fan-out-threads",
+                        properties.getFanOutThreads(), "must be at least 1");
+            }
+            delegate = new BoundedPool(properties.getFanOutThreads(), "fan-out");
         }
         return new ContextCarryingExecutor(delegate);
     }
