@@ -36,6 +36,7 @@ build_jar() {
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
   fi
   JAR="$(ls "$ROOT"/target/task-gateway-*.jar | grep -v -- '-plain' | head -1)"
+  GATEWAY_JAR="${GATEWAY_JAR:-$JAR}"   # another build of the gateway (e.g. the one before a change)
   if [ "${SKIP_BUILD:-0}" != 1 ] || ! ls "$ROOT"/bench/bare-app/target/bench-bare-app-*.jar >/dev/null 2>&1; then
     log "building the bare app (./mvnw -B -q -f bench/bare-app/pom.xml package)"
     (cd "$ROOT" && ./mvnw -B -q -f bench/bare-app/pom.xml package)

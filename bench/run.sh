@@ -48,12 +48,13 @@ log "simulators up"
 
 T0=$(now_ms)
 # shellcheck disable=SC2086
-"$JAVA" $JVM_OPTS ${GATEWAY_JVM_OPTS:-} -jar "$JAR" --server.port="$GW_PORT" --spring.profiles.active=bench \
+"$JAVA" $JVM_OPTS ${GATEWAY_JVM_OPTS:-} -jar "$GATEWAY_JAR" --server.port="$GW_PORT" --spring.profiles.active=bench \
   --spring.config.additional-location="file:$ROOT/bench/application-bench.yml" >"$OUT/gateway.log" 2>&1 &
 GW_PID=$!; PIDS+=("$GW_PID")
 wait_http "$GW/actuator/health/readiness" 120
 STARTUP_MS=$(( $(now_ms) - T0 ))
-say "gateway pid $GW_PID; JVM flags: $(jcmd "$GW_PID" VM.flags 2>/dev/null | grep -o -- '-XX:MaxHeapSize=[0-9]*\|-XX:+Use[A-Za-z]*GC' | tr '\n' ' ')"
+say "gateway jar: $GATEWAY_JAR"
+say "gateway pid $GW_PID; JVM flags: $(jcmd "$GW_PID" VM.flags 2>/dev/null | tr ' ' '\n' | grep -E -- '^-XX:(MaxHeapSize=|\+Use[A-Za-z]*GC$)' | tr '\n' ' ')"
 say "[4] start-up to ready (JVM launch -> /actuator/health/readiness 200): ${STARTUP_MS} ms; RSS at ready $(( $(rss_kb "$GW_PID") / 1024 )) MB"
 
 # wrk output -> "p50_ms p99_ms req_per_s"
