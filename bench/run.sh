@@ -22,7 +22,7 @@ D1=${DURATION1:-12}; D2=${DURATION2:-15}
 SCENARIOS=" ${SCENARIOS:-1 2 3} "; want() { [[ "$SCENARIOS" == *" $1 "* ]]; }
 # Same flags for the gateway and the bare app: the Dockerfile's ENTRYPOINT flags plus MaxRAM as the
 # container's memory limit (a JVM in a container reads the limit from the cgroup instead).
-JVM_OPTS=${JVM_OPTS:-"-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"}
+JVM_OPTS=${JVM_OPTS:-"-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"}
 SUMMARY="$OUT/summary.txt"; : >"$SUMMARY"
 say() { echo "$*" | tee -a "$SUMMARY"; }
 
