@@ -47,6 +47,9 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} \
       && printf "GET /actuator/health/liveness HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "' || exit 1
-# Heap from the container's memory limit; die on OutOfMemoryError and let the orchestrator restart.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
+# Heap = half the container's memory limit (512 MB recommended: docs/operations.md, "Memory in a
+# container"); the other half is metaspace, code cache, threads and GC. Serial GC: what the JVM picks
+# by itself under 1792 MB, named so that bench/run.sh (same flags plus -XX:MaxRAM=512m) measures what
+# the container runs. Die on OutOfMemoryError and let the orchestrator restart.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", \
             "org.springframework.boot.loader.launch.JarLauncher"]

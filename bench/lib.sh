@@ -36,6 +36,12 @@ build_jar() {
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
   fi
   JAR="$(ls "$ROOT"/target/task-gateway-*.jar | grep -v -- '-plain' | head -1)"
+  GATEWAY_JAR="${GATEWAY_JAR:-$JAR}"   # another build of the gateway (e.g. the one before a change)
+  if [ "${SKIP_BUILD:-0}" != 1 ] || ! ls "$ROOT"/bench/bare-app/target/bench-bare-app-*.jar >/dev/null 2>&1; then
+    log "building the bare app (./mvnw -B -q -f bench/bare-app/pom.xml package)"
+    (cd "$ROOT" && ./mvnw -B -q -f bench/bare-app/pom.xml package)
+  fi
+  BARE_JAR="$(ls "$ROOT"/bench/bare-app/target/bench-bare-app-*.jar | grep -v -- '\.original' | head -1)"
   JAVA="${JAVA:-java}"
   log "jar: $JAR; $("$JAVA" -version 2>&1 | head -1)"
 }
@@ -63,9 +69,22 @@ now_ms() { date +%s%3N; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 
-# sample_rss <pid> <file>: background sampler, one "epoch_ms rss_kb" line every 200 ms; prints its pid.
+threads() { awk '/^Threads/ {print $2}' "/proc/$1/status"; }
+
+# sample_rss <pid> <file>: background sampler, one "epoch_ms rss_kb threads" line every 200 ms;
+# prints its pid.
 sample_rss() {
-  ( while kill -0 "$1" 2>/dev/null; do echo "$(now_ms) $(rss_kb "$1")" >>"$2"; sleep 0.2; done ) >/dev/null 2>&1 &
+  ( while kill -0 "$1" 2>/dev/null; do echo "$(now_ms) $(rss_kb "$1") $(threads "$1")" >>"$2"; sleep 0.2; done ) >/dev/null 2>&1 &
   echo $!
 }
 max_col2() { awk 'BEGIN{m=0} $2>m {m=$2} END{print m}' "$1"; }
+max_col3() { awk 'BEGIN{m=0} $3>m {m=$3} END{print m}' "$1"; }
+
+# live_heap_mb <pid>: heap in use right after a full GC (jcmd GC.run), in MB: what the process
+# keeps alive, whatever the collector's current heap size.
+live_heap_mb() {
+  jcmd "$1" GC.run >/dev/null 2>&1 || { echo "?"; return; }
+  jcmd "$1" GC.heap_info 2>/dev/null | awk '/total/ && !/Metaspace|class space/ {
+      for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); sub(/K,?$/, "", v); u += v } }
+    END { printf "%d", u / 1024 }'
+}

@@ -3,9 +3,12 @@
 # Builds the jar, starts two simulator processes and the gateway, runs scenarios 1-4 with wrk,
 # prints a summary and writes it to bench/out/summary.txt. See bench/README.md.
 #
-# Env: SKIP_BUILD=1 reuse target/*.jar; JAVA=/path/to/java; GATEWAY_JVM_OPTS="..." extra gateway
-# JVM flags (e.g. -XX:NativeMemoryTracking=summary, -XX:StartFlightRecording=...); NMT=1 dumps
-# jcmd VM.native_memory summary after scenario 3; DURATION1 (20), DURATION2 (15) wrk seconds.
+# Env: SKIP_BUILD=1 reuse target/*.jar; JAVA=/path/to/java; SCENARIOS ("1 2 3") which to run;
+# JVM_OPTS the flags of BOTH the gateway and the bare app of scenario 2 (default: the Dockerfile's
+# memory flags, with -XX:MaxRAM standing in for a 512 MB container limit; docs/operations.md);
+# GATEWAY_JVM_OPTS="..." extra gateway-only flags (e.g. -XX:NativeMemoryTracking=summary,
+# -XX:StartFlightRecording=...); NMT=1 dumps jcmd VM.native_memory summary after scenario 3;
+# DURATION1 (12), DURATION2 (15) wrk seconds.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 trap cleanup EXIT
@@ -16,6 +19,10 @@ SOURCES="tikmatrix-pc1,llcall,nxlink-hk,nxlink-us,newapi"     # the five demo so
 # Scenario 1 asks new-api once per request (no-cache): warm-up and run stay under the provider's
 # 180 requests per 180 s at ~9 requests a second, which the gateway's shipped budget enforces.
 D1=${DURATION1:-12}; D2=${DURATION2:-15}
+SCENARIOS=" ${SCENARIOS:-1 2 3} "; want() { [[ "$SCENARIOS" == *" $1 "* ]]; }
+# Same flags for the gateway and the bare app: the Dockerfile's ENTRYPOINT flags plus MaxRAM as the
+# container's memory limit (a JVM in a container reads the limit from the cgroup instead).
+JVM_OPTS=${JVM_OPTS:-"-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"}
 SUMMARY="$OUT/summary.txt"; : >"$SUMMARY"
 say() { echo "$*" | tee -a "$SUMMARY"; }
 
@@ -28,24 +35,26 @@ say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}'
 say "jdk: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')"
 say "wrk: $(wrk -v 2>&1 | head -1); nginx: $("$NGINX" -v 2>&1)"
 say "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "JVM flags of the gateway and the bare app: $JVM_OPTS ${GATEWAY_JVM_OPTS:+(gateway also: $GATEWAY_JVM_OPTS)}"
 
 # --- processes ---------------------------------------------------------------------------------
 start_simulators sim-100ms --taskgateway.demo.latency=100ms
-start_simulators sim-100k --taskgateway.demo.tasks-per-provider=100000 \
+want 3 && start_simulators sim-100k --taskgateway.demo.tasks-per-provider=100000 \
   --taskgateway.demo.ports.longlonglong=19901 --taskgateway.demo.ports.nxlink=19902 \
   --taskgateway.demo.ports.new-api=19903 --taskgateway.demo.ports.tikmatrix=19904
 wait_http http://127.0.0.1:18904/__sim/faults 120
-wait_http http://127.0.0.1:19903/__sim/faults 180
+want 3 && wait_http http://127.0.0.1:19903/__sim/faults 180
 log "simulators up"
 
 T0=$(now_ms)
 # shellcheck disable=SC2086
-"$JAVA" ${GATEWAY_JVM_OPTS:-} -jar "$JAR" --server.port="$GW_PORT" --spring.profiles.active=bench \
+"$JAVA" $JVM_OPTS ${GATEWAY_JVM_OPTS:-} -jar "$GATEWAY_JAR" --server.port="$GW_PORT" --spring.profiles.active=bench \
   --spring.config.additional-location="file:$ROOT/bench/application-bench.yml" >"$OUT/gateway.log" 2>&1 &
 GW_PID=$!; PIDS+=("$GW_PID")
 wait_http "$GW/actuator/health/readiness" 120
 STARTUP_MS=$(( $(now_ms) - T0 ))
-say "gateway pid $GW_PID; JVM flags: $(jcmd "$GW_PID" VM.flags 2>/dev/null | grep -o -- '-XX:MaxHeapSize=[0-9]*\|-XX:+Use[A-Za-z]*GC' | tr '\n' ' ')"
+say "gateway jar: $GATEWAY_JAR"
+say "gateway pid $GW_PID; JVM flags: $(jcmd "$GW_PID" VM.flags 2>/dev/null | tr ' ' '\n' | grep -E -- '^-XX:(MaxHeapSize=|\+Use[A-Za-z]*GC$)' | tr '\n' ' ')"
 say "[4] start-up to ready (JVM launch -> /actuator/health/readiness 200): ${STARTUP_MS} ms; RSS at ready $(( $(rss_kb "$GW_PID") / 1024 )) MB"
 
 # wrk output -> "p50_ms p99_ms req_per_s"
@@ -55,6 +64,7 @@ wrk_numbers() {
        END {printf "%.1f %.1f %.1f\n", p50, p99, rps}' "$1"
 }
 
+if want 1; then
 # --- 1: fan-out latency -------------------------------------------------------------------------
 URL1="$GW/tasks?source=$SOURCES"
 log "scenario 1: warm-up 5s"
@@ -64,15 +74,22 @@ say "    load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t1 -c1 -d"${D1}s" --latency -H 'Cache-Control: no-cache' -H "$KEY" "$URL1" >"$OUT/s1.txt"
 read -r P50 P99 RPS1 < <(wrk_numbers "$OUT/s1.txt")
 grep -q "Non-2xx" "$OUT/s1.txt" && say "    WARNING: $(grep Non-2xx "$OUT/s1.txt")"
-say "[1] uncached /tasks: median ${P50} ms ($(awk -v a="$P50" 'BEGIN{printf "%.2f", a/100}')x floor), p99 ${P99} ms ($(awk -v a="$P99" 'BEGIN{printf "%.2f", a/100}')x), ${RPS1} req/s; target median <= 115 ms: $(awk -v a="$P50" 'BEGIN{print (a<=115)?"MET":"MISSED"}')"
+say "[1] uncached /tasks: median ${P50} ms ($(awk -v a="$P50" 'BEGIN{printf "%.2f", a/100}')x floor), p99 ${P99} ms ($(awk -v a="$P99" 'BEGIN{printf "%.2f", a/100}')x), ${RPS1} req/s"
 
-# Reference, not a target: one upstream page straight from a simulator (TikMatrix, 100 tasks), the
+# The slowest upstream page: one page straight from a simulator (TikMatrix, 100 tasks), the
 # floor as this machine delivers it (100 ms + the simulator's own work + loopback).
 wrk -t1 -c1 -d10s --latency "http://127.0.0.1:18904/api/v1/task?page=1&page_size=100" >"$OUT/s1-direct.txt"
 read -r D50 D99 _ < <(wrk_numbers "$OUT/s1-direct.txt")
-say "[1] reference: one simulator page direct (wrk -t1 -c1 -d10s on :18904/api/v1/task?page=1&page_size=100): median ${D50} ms, p99 ${D99} ms; gateway median - direct median = $(awk -v a="$P50" -v b="$D50" 'BEGIN{printf "%.1f", a-b}') ms"
+say "[1] reference: one simulator page direct (wrk -t1 -c1 -d10s on :18904/api/v1/task?page=1&page_size=100): median ${D50} ms, p99 ${D99} ms; gateway median - direct median = $(awk -v a="$P50" -v b="$D50" 'BEGIN{printf "%.1f", a-b}') ms; gateway / direct = $(awk -v a="$P50" -v b="$D50" 'BEGIN{printf "%.2f", a/b}'); target <= 1.1: $(awk -v a="$P50" -v b="$D50" 'BEGIN{print (a<=1.1*b)?"MET":"MISSED"}')"
+fi
 
-# --- 2: cached /tasks?size=20 vs nginx ------------------------------------------------------------
+# --- 2: cached /tasks?size=20 vs nginx, the bare MVC app and liveness ------------------------------
+# Four ways, one run, same bytes: nginx serving them as a file, a bare Spring Boot MVC app (bench/
+# bare-app, same Boot and Tomcat, same JVM flags) returning them, the gateway's liveness probe and
+# the gateway's cached list. The ratios against the bare app are the targets (issue 16).
+RSS2="$OUT/rss-s2.txt"; : >"$RSS2"
+if want 2; then
+BARE_PORT=${BARE_PORT:-18982}
 URL2="$GW/tasks?size=20&source=$SOURCES"
 mkdir -p "$OUT/www" "$OUT/nginx"
 curl -sf -H "$KEY" "$URL2" -o "$OUT/www/tasks.json"
@@ -97,27 +114,49 @@ NGX
 mkdir -p "$OUT/nginx/tmp"
 "$NGINX" -p "$OUT/nginx" -c "$OUT/nginx/nginx.conf" -g 'daemon off;' >"$OUT/nginx/stdout.log" 2>&1 &
 PIDS+=($!)
+# shellcheck disable=SC2086
+"$JAVA" $JVM_OPTS -jar "$BARE_JAR" --server.port="$BARE_PORT" --bench.body="$OUT/www/tasks.json" >"$OUT/bare-app.log" 2>&1 &
+BARE_PID=$!; PIDS+=("$BARE_PID")
 wait_http "http://127.0.0.1:$NGINX_PORT/tasks" 20
-say "[2] body: $(wc -c <"$OUT/www/tasks.json") bytes; nginx $NGINX_PORT serves it as a static file"
-RSS2="$OUT/rss-s2.txt"; : >"$RSS2"; SAMPLER=$(sample_rss "$GW_PID" "$RSS2")
+wait_http "http://127.0.0.1:$BARE_PORT/tasks" 120
+cmp -s "$OUT/www/tasks.json" <(curl -sf "http://127.0.0.1:$BARE_PORT/tasks") || { log "bare app body differs"; exit 1; }
+say "[2] body: $(wc -c <"$OUT/www/tasks.json") bytes; nginx :$NGINX_PORT serves it as a file, bare app :$BARE_PORT (pid $BARE_PID) from memory"
+say "[2] command: wrk -t2 -c32 -d${D2}s --latency <url>, after a 5 s warm-up of each JVM   (list: -H '$KEY' '$URL2')"
+RSSB="$OUT/rss-s2-bare.txt"; : >"$RSSB"
+heap_before_gw=$(live_heap_mb "$GW_PID"); heap_before_bare=$(live_heap_mb "$BARE_PID")
+wrk -t2 -c32 -d5s "http://127.0.0.1:$BARE_PORT/tasks" >"$OUT/s2-bare-warmup.txt"
+wrk -t2 -c32 -d5s "$GW/actuator/health/liveness" >"$OUT/s2-liveness-warmup.txt"
 wrk -t2 -c32 -d5s -H "$KEY" "$URL2" >"$OUT/s2-warmup.txt"
-say "[2] command: wrk -t2 -c32 -d${D2}s --latency -H '$KEY' <url>   (gateway: '$URL2'; nginx: http://127.0.0.1:$NGINX_PORT/tasks)"
-say "    load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-wrk -t2 -c32 -d"${D2}s" --latency -H "$KEY" "$URL2" >"$OUT/s2-gateway.txt"
-wrk -t2 -c32 -d"${D2}s" --latency -H "$KEY" "http://127.0.0.1:$NGINX_PORT/tasks" >"$OUT/s2-nginx.txt"
-# Reference, not a target: the same wrk against the gateway's cheapest endpoint (liveness probe, no
-# sources, no key) - the most any response-level cache inside this Spring MVC stack could reach.
-wrk -t2 -c32 -d"${D2}s" --latency "$GW/actuator/health/liveness" >"$OUT/s2-liveness.txt"
+LOAD2="$(cut -d' ' -f1-3 /proc/loadavg)"
+say "    load average before: $LOAD2"
+wrk -t2 -c32 -d"${D2}s" --latency "http://127.0.0.1:$NGINX_PORT/tasks" >"$OUT/s2-nginx.txt"
+SAMPLER=$(sample_rss "$BARE_PID" "$RSSB")
+wrk -t2 -c32 -d"${D2}s" --latency "http://127.0.0.1:$BARE_PORT/tasks" >"$OUT/s2-bare.txt"
 kill "$SAMPLER" 2>/dev/null || true
+SAMPLER=$(sample_rss "$GW_PID" "$RSS2")
+wrk -t2 -c32 -d"${D2}s" --latency "$GW/actuator/health/liveness" >"$OUT/s2-liveness.txt"
+wrk -t2 -c32 -d"${D2}s" --latency -H "$KEY" "$URL2" >"$OUT/s2-gateway.txt"
+kill "$SAMPLER" 2>/dev/null || true
+say "    load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+read -r N50 N99 NRPS < <(wrk_numbers "$OUT/s2-nginx.txt")
+read -r B50 B99 BRPS < <(wrk_numbers "$OUT/s2-bare.txt")
 read -r L50 L99 LRPS < <(wrk_numbers "$OUT/s2-liveness.txt")
 read -r G50 G99 GRPS < <(wrk_numbers "$OUT/s2-gateway.txt")
-read -r N50 N99 NRPS < <(wrk_numbers "$OUT/s2-nginx.txt")
-for f in s2-gateway s2-nginx; do grep -q "Non-2xx" "$OUT/$f.txt" && say "    WARNING $f: $(grep Non-2xx "$OUT/$f.txt")"; done
-RATIO=$(awk -v g="$GRPS" -v n="$NRPS" 'BEGIN{printf "%.3f", g/n}')
-say "[2] gateway ${GRPS} req/s (p50 ${G50} ms, p99 ${G99} ms); nginx ${NRPS} req/s (p50 ${N50} ms, p99 ${N99} ms); ratio ${RATIO}; target >= 0.5: $(awk -v r="$RATIO" 'BEGIN{print (r>=0.5)?"MET":"MISSED"}')"
-say "[2] reference: gateway /actuator/health/liveness ${LRPS} req/s (p50 ${L50} ms) = $(awk -v g="$LRPS" -v n="$NRPS" 'BEGIN{printf "%.3f", g/n}') x nginx"
-say "[4] gateway RSS during 2: max $(( $(max_col2 "$RSS2") / 1024 )) MB over $(wc -l <"$RSS2") samples"
+for f in s2-gateway s2-nginx s2-bare s2-liveness; do grep -q "Non-2xx" "$OUT/$f.txt" && say "    WARNING $f: $(grep Non-2xx "$OUT/$f.txt")"; done
+vs_bare() { awk -v g="$1" -v n="$BRPS" 'BEGIN{printf "%.3f", g/n}'; }
+verdict() { awk -v r="$1" -v t="$2" 'BEGIN{print (r>=t)?"MET":"MISSED"}'; }
+say "[2] | what | req/s | p50 ms | p99 ms | vs bare MVC |"
+say "[2] | nginx, the body as a file | ${NRPS} | ${N50} | ${N99} | $(vs_bare "$NRPS") |"
+say "[2] | bare Spring Boot MVC app, same bytes | ${BRPS} | ${B50} | ${B99} | 1.000 |"
+say "[2] | gateway /actuator/health/liveness | ${LRPS} | ${L50} | ${L99} | $(vs_bare "$LRPS") (target >= 0.7: $(verdict "$(vs_bare "$LRPS")" 0.7)) |"
+say "[2] | gateway cached /tasks?size=20 | ${GRPS} | ${G50} | ${G99} | $(vs_bare "$GRPS") (target >= 0.5: $(verdict "$(vs_bare "$GRPS")" 0.5)) |"
+GMAX=$(( $(max_col2 "$RSS2") / 1024 )); BMAX=$(( $(max_col2 "$RSSB") / 1024 ))
+say "[4] RSS under the load of 2 (max of 200 ms samples): gateway ${GMAX} MB, bare app ${BMAX} MB = $(awk -v g="$GMAX" -v b="$BMAX" 'BEGIN{printf "%.2f", g/b}') x (target <= 1.5: $(awk -v g="$GMAX" -v b="$BMAX" 'BEGIN{print (g<=1.5*b)?"MET":"MISSED"}'))"
+say "[4] threads under the load of 2 (max): gateway $(max_col3 "$RSS2"), bare app $(max_col3 "$RSSB")"
+say "[4] live heap after a full GC, before -> after the load of 2: gateway ${heap_before_gw} -> $(live_heap_mb "$GW_PID") MB, bare app ${heap_before_bare} -> $(live_heap_mb "$BARE_PID") MB"
+fi
 
+if want 3; then
 # --- 3: cursor walk over 100,000 new-api tasks ---------------------------------------------------
 RSS3="$OUT/rss-s3.txt"; : >"$RSS3"; SAMPLER=$(sample_rss "$GW_PID" "$RSS3")
 say "[3] command: bench/walk.py $GW bench-key-not-a-secret newapi-big 10 1010 1,100,1000   (scope all over 100,000 new-api tasks, size 10: 10,100 tasks = 101 calls, inside the provider budget of 180 per 180 s)"
@@ -140,6 +179,7 @@ PY
 say "[4] gateway RSS during 3: max $(( $(max_col2 "$RSS3") / 1024 )) MB over $(wc -l <"$RSS3") samples; VmHWM (peak since start) $(( $(hwm_kb "$GW_PID") / 1024 )) MB"
 MAXRSS=$(( $(cat "$RSS2" "$RSS3" | awk 'BEGIN{m=0} $2>m {m=$2} END{print m}') / 1024 ))
 say "[4] max RSS during 2 and 3: ${MAXRSS} MB; target <= 300 MB: $( [ "$MAXRSS" -le 300 ] && echo MET || echo MISSED)"
+fi
 if [ "${NMT:-0}" = 1 ]; then jcmd "$GW_PID" VM.native_memory summary >"$OUT/nmt.txt" 2>&1 || true; log "NMT in $OUT/nmt.txt"; fi
 jcmd "$GW_PID" GC.heap_info >"$OUT/heap-info.txt" 2>&1 || true
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

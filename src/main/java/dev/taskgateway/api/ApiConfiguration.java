@@ -1,5 +1,6 @@
 package dev.taskgateway.api;
 
+import dev.taskgateway.core.BoundedPool;
 import dev.taskgateway.core.CallContext;
 import dev.taskgateway.core.CursorCodec;
 import dev.taskgateway.state.SharedState;
@@ -51,19 +52,23 @@ class ApiConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Fan-out threads: virtual where the runtime has them (21+), a cached platform pool on 17. */
+    /**
+     * Fan-out threads: virtual where the runtime has them (21+); on 17 a pool of at most
+     * {@code taskgateway.fan-out-threads} platform threads that runs work on the submitter when
+     * full ({@link BoundedPool}: bounded without deadlock).
+     */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService fanOutExecutor() {
+    ExecutorService fanOutExecutor(SourcesProperties properties) {
         ExecutorService delegate;
         try {
             Method virtual = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
             delegate = (ExecutorService) virtual.invoke(null);
         } catch (ReflectiveOperationException e) {
-            delegate = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "fan-out");
-                thread.setDaemon(true);
-                return thread;
-            });
+            if (properties.getFanOutThreads() < 1) {
+                throw new InvalidConfigurationPropertyValueException("taskgateway.fan-out-threads",
+                        properties.getFanOutThreads(), "must be at least 1");
+            }
+            delegate = new BoundedPool(properties.getFanOutThreads(), "fan-out");
         }
         return new ContextCarryingExecutor(delegate);
     }
@@ -112,6 +117,11 @@ class ApiConfiguration {
     TaskQueryEngine taskQueryEngine(SourceRegistry registry, ExecutorService fanOutExecutor, CursorCodec cursorCodec,
                                     Clock clock, SourcesProperties properties, ReadCache reads) {
         return new TaskQueryEngine(registry, fanOutExecutor, cursorCodec, clock, properties.getDeadline(), reads);
+    }
+
+    @Bean
+    RenderedLists renderedLists(Clock clock) {
+        return new RenderedLists(clock);
     }
 
     @Bean
@@ -168,6 +178,12 @@ class ApiConfiguration {
                                                     FilterChain chain) throws ServletException, IOException {
                         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
                             response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+                        }
+                        if (request.getRequestURI().equals(request.getContextPath() + "/tasks")) {
+                            // The list sets its own ETag and MVC answers its 304: buffering and
+                            // copying the body here would change nothing but its cost.
+                            chain.doFilter(request, response);
+                            return;
                         }
                         super.doFilterInternal(request, response, chain);
                     }

@@ -1,21 +1,25 @@
 package dev.taskgateway.api;
 
+import dev.taskgateway.core.CallContext;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.SourceReport;
 import dev.taskgateway.core.SourceState;
 import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskPage;
+import dev.taskgateway.core.TaskQuery;
 import dev.taskgateway.core.TaskQueryEngine;
 import dev.taskgateway.core.UnknownSourceException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,18 +37,23 @@ class TaskController {
     private final TaskQueryParser parser;
     private final SourceRegistry registry;
     private final JsonMapper mapper;
+    private final RenderedLists rendered;
 
-    TaskController(TaskQueryEngine engine, TaskQueryParser parser, SourceRegistry registry, JsonMapper mapper) {
+    TaskController(TaskQueryEngine engine, TaskQueryParser parser, SourceRegistry registry, JsonMapper mapper,
+                   RenderedLists rendered) {
         this.engine = engine;
         this.parser = parser;
         this.registry = registry;
         this.mapper = mapper;
+        this.rendered = rendered;
     }
 
     /**
      * The ETag ignores timing fields ({@link ListEtag}), so an unchanged list revalidates as 304. The
      * query string is read raw so that unknown parameters can be refused; TaskQueryParser owns the
-     * rules, the annotations only describe them (OpenApiDocumentTests checks they match).
+     * rules, the annotations only describe them (OpenApiDocumentTests checks they match). A repeated
+     * query whose reads are unchanged and fresh is answered with the bytes rendered for it
+     * ({@link RenderedLists}); the body is written as bytes, so its schema is named here.
      */
     @GetMapping(path = "/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List tasks across sources", description = """
@@ -65,19 +74,43 @@ class TaskController {
             schema = @Schema(type = "string"))
     @Parameter(in = ParameterIn.QUERY, name = "include", description = "raw adds each task's provider record",
             array = @ArraySchema(schema = @Schema(type = "string", allowableValues = "raw")))
-    @ApiResponse(responseCode = "200", description = "a page of tasks and a report of every source")
+    @ApiResponse(responseCode = "200", description = "a page of tasks and a report of every source",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TaskListBody.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
     @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
     @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
     @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
-    ResponseEntity<TaskListBody> list(@Parameter(hidden = true) HttpServletRequest request) {
-        TaskPage page = engine.list(parser.list(request.getParameterMap()));
+    ResponseEntity<byte[]> list(@Parameter(hidden = true) HttpServletRequest request) {
+        TaskQuery query = parser.list(request.getParameterMap());
+        boolean noCache = CallContext.current().noCache();
+        long changes = engine.readsChanges();
+        RenderedLists.Rendered answer = noCache ? null : rendered.find(query, changes);
+        if (answer != null) {
+            engine.answeredFromHeld(answer.sources());
+        } else {
+            answer = render(query, changes);
+        }
+        return ResponseEntity.ok().eTag(answer.etag()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+    }
+
+    /** Asks the engine, renders its page, and keeps the rendering when it may answer the same query again. */
+    private RenderedLists.Rendered render(TaskQuery query, long changes) {
+        TaskPage page = engine.list(query);
         boolean anySelected = page.sources().stream().anyMatch(s -> s.state() != SourceState.SKIPPED);
         if (anySelected && !page.anyAnswered()) {
             throw new SourcesFailedException(page.sources());
         }
         TaskListBody body = TaskListBody.from(page);
-        return ResponseEntity.ok().eTag(ListEtag.of(body, mapper)).body(body);
+        Instant freshUntil = engine.reusableUntil(page);
+        List<String> answered = page.sources().stream().filter(s -> s.state() != SourceState.SKIPPED)
+                .map(SourceReport::id).toList();
+        RenderedLists.Rendered answer = new RenderedLists.Rendered(mapper.writeValueAsBytes(body),
+                ListEtag.of(body, mapper), changes, freshUntil, answered);
+        if (freshUntil != null) {
+            rendered.keep(query, answer, engine.readsChanges());
+        }
+        return answer;
     }
 
     @GetMapping(path = "/tasks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

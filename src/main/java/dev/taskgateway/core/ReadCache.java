@@ -67,6 +67,8 @@ public final class ReadCache {
     private volatile SharedReads shared = SharedReads.NONE;
     /** When each source was last invalidated here (an action here or, through the hook, on another replica). */
     private final ConcurrentMap<String, Instant> invalidatedAt = new ConcurrentHashMap<>();
+    /** Bumped whenever a held read comes or goes: equal values mean every lookup answers as it did. */
+    private final AtomicLong changes = new AtomicLong();
     /** Page sizes a provider refused, stepped down and remembered per source. */
     private final ConcurrentMap<String, Integer> pageSizes = new ConcurrentHashMap<>();
 
@@ -268,6 +270,7 @@ public final class ReadCache {
 
     private void put(ReadKey key, HeldRead read, Duration staleTtl) {
         remove(key);
+        changes.incrementAndGet();
         entries.put(key, new Held(read, read.fetchedAt().plus(staleTtl)));
         weight += read.weight();
         long[] counts = perSource.computeIfAbsent(key.source(), s -> new long[2]);
@@ -294,6 +297,7 @@ public final class ReadCache {
     }
 
     private void forget(ReadKey key, Held held) {
+        changes.incrementAndGet();
         weight -= held.read().weight();
         long[] counts = perSource.get(key.source());
         counts[0]--;
@@ -331,6 +335,15 @@ public final class ReadCache {
         synchronized (this) {
             List.copyOf(entries.keySet()).forEach(this::remove);
         }
+    }
+
+    /**
+     * How often the store's content changed (a read stored, replaced, evicted, expired or dropped).
+     * While it stays the same, and the reads an answer used stay fresh, the same query gets the same
+     * answer: what a cache of rendered answers keys on.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     /** Held reads of {@code source} now (a counter, not a walk of the store). */

@@ -23,6 +23,7 @@ public final class TaskQueryEngine {
     private final CursorCodec cursors;
     private final FanOut fanOut;
     private final SourceReader reader;
+    private final ReadCache reads;
 
     /** An engine holding its reads in a store of its own, bounded only by the sources' scan caps. */
     public TaskQueryEngine(SourceRegistry registry, ExecutorService executor, CursorCodec cursors,
@@ -38,6 +39,54 @@ public final class TaskQueryEngine {
         this.cursors = cursors;
         this.fanOut = new FanOut(executor, clock, deadline);
         this.reader = new SourceReader(reads, new PagePlan(executor));
+        this.reads = reads;
+    }
+
+    /** {@link ReadCache#changes()} of the reads this engine answers from. */
+    public long readsChanges() {
+        return reads.changes();
+    }
+
+    /**
+     * Until when {@code page} may be answered again, as it is, to the same query, provided the held
+     * reads did not change meanwhile ({@link #readsChanges()}): the moment the first read it came
+     * from stops being fresh. Null when it must not be reused: the client asked for no-cache, or a
+     * source did not answer fresh (failed, stale), so the next request must try it again.
+     */
+    public Instant reusableUntil(TaskPage page) {
+        if (CallContext.current().noCache() || !page.complete()) {
+            return null;
+        }
+        Instant until = null;
+        for (SourceReport report : page.sources()) {
+            if (report.state() == SourceState.SKIPPED) {
+                continue;
+            }
+            if (report.state() != SourceState.OK || report.fetchedAt() == null) {
+                return null;
+            }
+            var entry = registry.find(report.id());
+            if (entry.isEmpty()) {
+                return null;
+            }
+            Instant end = report.fetchedAt().plus(entry.get().policy().freshTtl());
+            until = until == null || end.isBefore(until) ? end : until;
+        }
+        return until;
+    }
+
+    /**
+     * Records, for each of {@code sources}, what answering a list from fresh held reads records:
+     * a cache hit and a success. For an answer reused as rendered, without asking the reader again.
+     */
+    public void answeredFromHeld(List<String> sources) {
+        Instant now = fanOut.now();
+        for (String id : sources) {
+            registry.find(id).ifPresent(entry -> {
+                reads.record(id, "hit");
+                entry.health().success(now);
+            });
+        }
     }
 
     /** The reader list, stats and detail reads share, so each is answered from what the others read. */

@@ -25,9 +25,17 @@ public class SourcesProperties {
     /** The secret before the last rotation: cursors it signed are still accepted, new ones use cursor-secret. */
     private String cursorSecretPrevious;
 
+    /**
+     * Most platform threads calling providers at once on JDK 17 (on 21+ they are virtual and
+     * unbounded). Work that finds them all busy runs on the thread that asked for it.
+     */
+    private int fanOutThreads = 64;
+
     public Map<String, SourceProperties> getSources() { return sources; }
     public void setSources(Map<String, SourceProperties> sources) { this.sources = sources; }
     public Duration getDeadline() { return deadline; }
+    public int getFanOutThreads() { return fanOutThreads; }
+    public void setFanOutThreads(int fanOutThreads) { this.fanOutThreads = fanOutThreads; }
     public void setDeadline(Duration deadline) { this.deadline = deadline; }
     public String getCursorSecret() { return cursorSecret; }
     public void setCursorSecret(String cursorSecret) { this.cursorSecret = cursorSecret; }

@@ -149,6 +149,9 @@ class OpenApiDocumentTests {
                     .anyMatch(code -> code.startsWith("2"));
         }));
         assertThat(get("/tasks").getResponses()).containsKeys("200", "304", "400", "502", "503", "504");
+        // The list is written as rendered bytes (RenderedLists): its schema is named, not inferred.
+        assertThat(get("/tasks").getResponses().get("200").getContent().get("application/json").getSchema()
+                .get$ref()).isEqualTo("#/components/schemas/TaskList");
         assertThat(get("/tasks/{id}").getResponses()).containsKeys("404");
         assertThat(document.getPaths().get("/tasks/{id}/{action}").getPost().getResponses())
                 .containsKeys("404", "409", "422", "501");

@@ -65,6 +65,43 @@ class ReadModelTests {
         assertThat(reads.tasks("pc1")).isEqualTo(250);
     }
 
+    /**
+     * A list read before is read again in one wave: page 1 is asked together with the pages the last
+     * read took, not first and alone (one round trip instead of two). Page 1 of the second read
+     * waits for a later page to be asked; asked alone first, it would wait in vain.
+     */
+    @Test
+    void aListReadBeforeIsReadAgainInOneWaveOfItsPages() throws Exception {
+        AtomicBoolean again = new AtomicBoolean();
+        CountDownLatch laterPageAsked = new CountDownLatch(1);
+        AtomicBoolean pageOneSawALaterPage = new AtomicBoolean();
+        FakeTaskSource source = unordered("pc1", 250).beforeFetch(q -> {
+            if (!again.get()) {
+                return;
+            }
+            if (q.page() > 1) {
+                laterPageAsked.countDown();
+            } else {
+                try {
+                    pageOneSawALaterPage.set(laterPageAsked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        TaskQueryEngine engine = engine(source);
+        engine.list(query(TaskFilter.NONE, 20));
+        assertThat(source.calls()).isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(16));
+        again.set(true);
+        TaskPage page = engine.list(query(TaskFilter.NONE, 20));
+
+        assertThat(pageOneSawALaterPage).isTrue();
+        assertThat(source.calls()).isEqualTo(6);
+        assertThat(page.page().total()).isEqualTo(250);
+    }
+
     @Test
     void readOlderThanTheFreshTtlIsMadeAgain() {
         FakeTaskSource source = unordered("pc1", 10);

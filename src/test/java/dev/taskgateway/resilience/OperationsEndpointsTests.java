@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.taskgateway.api.RenderedLists;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  * {@link FaultMatrixTests}.
  */
 class OperationsEndpointsTests extends GatewayFaultTestBase {
+
+    @Autowired
+    RenderedLists renderedLists;
 
     @Test
     void probesStayUpAndHealthShowsEachSourcesBreakerWhenEveryProviderIsDown() {
@@ -114,6 +118,46 @@ class OperationsEndpointsTests extends GatewayFaultTestBase {
         Answer changed = call("/tasks", "If-None-Match", etag, "Cache-Control", "no-cache");
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void aRepeatedListIsAnsweredFromItsRenderingUntilAHeldReadChanges() {
+        call("/tasks");                       // reads every source: not kept, the reads changed meanwhile
+        Answer rendered = call("/tasks");     // every source fresh: rendered and kept
+        long reusedBefore = renderedLists.reused();
+
+        Answer again = call("/tasks");
+
+        assertThat(renderedLists.reused()).isEqualTo(reusedBefore + 1);
+        assertThat(again.body()).isEqualTo(rendered.body());
+        assertThat(again.header("ETag")).isEqualTo(rendered.header("ETag"));
+        assertThat(again.header("Cache-Control")).isEqualTo("private, no-cache");
+        assertThat(call("/tasks", "If-None-Match", rendered.header("ETag")).status()).isEqualTo(304);
+        assertThat(hits(A)).isEqualTo(1);
+
+        A.stubFor(list().willReturn(tasks(1, 4)));
+        reads.invalidate("wm-a");             // what an action on wm-a does
+        Answer changed = call("/tasks");
+
+        assertThat(changed.body().path("items").size()).isEqualTo(again.body().path("items").size() + 1);
+        assertThat(changed.header("ETag")).isNotEqualTo(rendered.header("ETag"));
+        assertThat(hits(A)).isEqualTo(2);
+    }
+
+    @Test
+    void aListWithAStaleSourceIsNeverReusedSoTheNextRequestAsksItAgain() {
+        call("/tasks");
+        CLOCK.advance(Duration.ofSeconds(11));
+        A.stubFor(list().willReturn(aResponse().withStatus(503)));
+        call("/tasks");                       // every read refreshed (wm-a failing): the reads changed
+        long reusedBefore = renderedLists.reused();
+
+        Answer stale = call("/tasks");        // wm-b and wm-c fresh and unchanged, wm-a stale
+        Answer again = call("/tasks");
+
+        assertThat(stale.source("wm-a").path("state").asString()).isEqualTo("STALE");
+        assertThat(again.source("wm-a").path("state").asString()).isEqualTo("STALE");
+        assertThat(renderedLists.reused()).isEqualTo(reusedBefore);
     }
 
     @Test
