@@ -84,13 +84,11 @@ final class HeldRead {
         boolean end = ended;
         Long count = total;
         boolean exact = totalExact;
-        Instant fetched = fetchedAt;
         for (int i = 0; i < answers.size() && !end; i++) {
             UpstreamPage answer = answers.get(i);
             if (pages == 0 && i == 0) {
                 count = answer.total();
                 exact = answer.totalExact();
-                fetched = answer.fetchedAt() == null ? fetchedAt : answer.fetchedAt();
             }
             for (Task task : answer.tasks()) {
                 if (index.putIfAbsent(task.id(), task) == null) {
@@ -105,7 +103,7 @@ final class HeldRead {
         // Pages come newest first, so the list is nearly sorted already: TimSort merges it in linear time.
         all.sort(Task.ORDER);
         return new HeldRead(key, pageSize, pages + answers.size(), Collections.unmodifiableList(all),
-                Collections.unmodifiableMap(index), oldest, end, truncated || cut, count, exact, fetched, skew);
+                Collections.unmodifiableMap(index), oldest, end, truncated || cut, count, exact, fetchedAt, skew);
     }
 
     ReadKey key() {

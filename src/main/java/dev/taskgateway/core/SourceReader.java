@@ -173,6 +173,7 @@ final class SourceReader {
          * of the same list) says follow, all at once, then on one by one while the list goes on.
          */
         private HeldRead readAll(ReadKey key) {
+            Instant started = cache.now(); // a read is as old as its first call
             int expected = plan.expected(info.id(), key.pushed());
             List<UpstreamPage> pages = null;
             if (expected > 1) {
@@ -217,7 +218,7 @@ final class SourceReader {
                 }
             }
             plan.remember(info.id(), key.pushed(), used);
-            return HeldRead.of(key, size, pages.subList(0, used), truncated, cache.now(), Duration.ZERO);
+            return HeldRead.of(key, size, pages.subList(0, used), truncated, started, Duration.ZERO);
         }
 
         /**
@@ -381,6 +382,7 @@ final class SourceReader {
 
         /** The run {@code key} with {@code pages} more pages read (or its first ones, page 1 first). */
         private HeldRead grow(ReadKey key, HeldRead run, int pages) {
+            Instant started = cache.now();
             List<UpstreamPage> answers = new ArrayList<>();
             int from = run == null ? 1 : run.pages() + 1;
             if (run == null) {
@@ -393,7 +395,7 @@ final class SourceReader {
                 answers.addAll(plan.fetch(from, to, page -> call(key.page(page, size))));
             }
             return run == null
-                    ? HeldRead.of(key, size, answers, false, cache.now(), source.orderSkew())
+                    ? HeldRead.of(key, size, answers, false, started, source.orderSkew())
                     : run.extend(answers, false);
         }
 

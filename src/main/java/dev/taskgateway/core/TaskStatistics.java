@@ -122,8 +122,6 @@ public final class TaskStatistics {
     /** One page-size-1 call per status; empty when any total is not exact for the filter. */
     private static Optional<Counted> probe(TaskSource source, TaskFilter filter, Set<TaskStatus> statuses) {
         Map<TaskStatus, Long> byStatus = zeros(statuses);
-        java.time.Instant oldest = null;
-        SourceException stale = null;
         for (TaskStatus status : statuses) {
             UpstreamPage page = source.fetch(new UpstreamQuery(Set.of(status), filter.nameContains(),
                     filter.createdFrom(), filter.createdTo() == null ? null : filter.createdTo().minusNanos(1), 1, 1));
@@ -131,12 +129,8 @@ public final class TaskStatistics {
                 return Optional.empty();
             }
             byStatus.put(status, page.total());
-            if (page.fetchedAt() != null && (oldest == null || page.fetchedAt().isBefore(oldest))) {
-                oldest = page.fetchedAt();
-            }
-            stale = page.staleCause() != null ? page.staleCause() : stale;
         }
-        return Optional.of(new Counted(sum(byStatus), byStatus, "probe", true, oldest, stale));
+        return Optional.of(new Counted(sum(byStatus), byStatus, "probe", true, null, null));
     }
 
     private static Map<TaskStatus, Long> zeros(Set<TaskStatus> statuses) {

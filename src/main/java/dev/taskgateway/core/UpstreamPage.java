@@ -1,6 +1,5 @@
 package dev.taskgateway.core;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,24 +11,14 @@ import java.util.List;
  * @param totalExact true when {@code total} counts exactly the tasks matching every filter of the
  *                   query (the adapter pushed all of them upstream)
  * @param last       true when no page follows this one
- * @param fetchedAt  when the upstream produced it; null means just now
- * @param staleCause when served from cache because the upstream failed, that failure; else null
+ *
+ * <p>When it was read, and whether it stands in for a failed read, is the read model's business
+ * ({@link HeldRead}): a page is always the provider's answer, just received.
  */
-public record UpstreamPage(List<Task> tasks, Long total, boolean totalExact, boolean last,
-                           Instant fetchedAt, SourceException staleCause) {
+public record UpstreamPage(List<Task> tasks, Long total, boolean totalExact, boolean last) {
 
     public UpstreamPage {
         tasks = List.copyOf(tasks);
         totalExact = totalExact && total != null;
-    }
-
-    /** A page just fetched from the upstream. */
-    public UpstreamPage(List<Task> tasks, Long total, boolean totalExact, boolean last) {
-        this(tasks, total, totalExact, last, null, null);
-    }
-
-    /** This page as served from cache: fetched at {@code when}, stale because of {@code cause}. */
-    public UpstreamPage servedFromCache(Instant when, SourceException cause) {
-        return new UpstreamPage(tasks, total, totalExact, last, when, cause);
     }
 }
