@@ -57,6 +57,20 @@ class ApiConfiguration {
      * {@code taskgateway.fan-out-threads} platform threads that runs work on the submitter when
      * full ({@link BoundedPool}: bounded without deadlock).
      */
+    /**
+     * Probes and scrapes are not traced or timed: a load balancer's and Prometheus' polling would
+     * otherwise be most of the spans and cost every probe a span's work (bench/RESULTS.md, issue 16).
+     */
+    @Bean
+    io.micrometer.observation.ObservationPredicate noObservationOfProbesAndScrapes() {
+        return (name, context) -> !(context instanceof org.springframework.http.server.observation
+                .ServerRequestObservationContext request && isProbeOrScrape(request.getCarrier().getRequestURI()));
+    }
+
+    static boolean isProbeOrScrape(String path) {
+        return path.startsWith("/actuator/health") || path.equals("/actuator/prometheus");
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService fanOutExecutor(SourcesProperties properties) {
         ExecutorService delegate;

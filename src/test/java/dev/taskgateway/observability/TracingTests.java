@@ -186,6 +186,25 @@ class TracingTests {
         assertThat(server.getParentSpanContext().getSpanId()).isEqualTo("00f067aa0ba902b7");
     }
 
+    @Test
+    void probesAndScrapesAreNotTraced() throws InterruptedException {
+        GatewayClient client = new GatewayClient(port, "tracing-key-000001");
+        assertThat(client.anonymous("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(client.anonymous("/actuator/health/readiness").status()).isEqualTo(200);
+        client.get("/sources");
+
+        List<Object> before = new ArrayList<>();
+        while (true) {
+            SpanData span = SERVER_SPANS.poll(10, TimeUnit.SECONDS);
+            assertThat(span).as("the server span of /sources").isNotNull();
+            if ("/sources".equals(span.getAttributes().get(URI))) {
+                break;
+            }
+            before.add(span.getAttributes().get(URI));
+        }
+        assertThat(before).as("spans before /sources's").noneMatch(uri -> String.valueOf(uri).startsWith("/actuator"));
+    }
+
     /** The ids from {@code span}'s parent up to the root of what was recorded. */
     private static List<String> ancestors(SpanData span, Map<String, SpanData> byId) {
         List<String> ids = new ArrayList<>();
