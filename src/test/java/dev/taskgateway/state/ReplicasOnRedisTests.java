@@ -171,6 +171,31 @@ class ReplicasOnRedisTests {
 
     @Test
     @Order(4)
+    void twoReplicasAskingForTheSameListAtOnceReadItOnce() throws Exception {
+        ReadCache readsOfB = replicaB.getBean(ReadCache.class);
+        b.get("/tasks?source=tikmatrix-pc1&size=3");
+        replicaA.getBean(ReadCache.class).invalidate("tikmatrix-pc1"); // here and, over pub/sub, on B
+        await().atMost(Duration.ofSeconds(10)).until(() -> readsOfB.entries("tikmatrix-pc1") == 0);
+        tikmatrix.faults(Faults.latency(Duration.ofMillis(500)));
+        long upstreamCalls = tikmatrix.answered();
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var onA = both.submit(() -> a.get("/tasks?source=tikmatrix-pc1&size=3"));
+            var onB = both.submit(() -> b.get("/tasks?source=tikmatrix-pc1&size=3"));
+
+            assertThat(onA.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(onB.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(ids(onB.get())).isEqualTo(ids(onA.get()));
+        } finally {
+            both.shutdownNow();
+            tikmatrix.faults(Faults.NONE);
+        }
+        assertThat(tikmatrix.answered() - upstreamCalls).as("one replica read, the other waited for its read")
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
     void aCursorFromOneReplicaContinuesOnTheOther() {
         Answer first = a.get("/tasks?source=tikmatrix-pc1&size=5");
         String next = first.json().path("page").path("next").asString();
