@@ -1,5 +1,6 @@
 package dev.taskgateway.api;
 
+import dev.taskgateway.http.RequestIds;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ class AuditLog {
     }
 
     void record(String keyName, String action, Collection<String> tasks, String outcome) {
-        Entry entry = new Entry(keyName, action, List.copyOf(tasks), outcome, RequestIdFilter.current());
+        Entry entry = new Entry(keyName, action, List.copyOf(tasks), outcome, RequestIds.current());
         LOG.atInfo().addKeyValue("audit.key", entry.key()).addKeyValue("audit.action", entry.action())
                 .addKeyValue("audit.tasks", entry.tasks()).addKeyValue("audit.outcome", entry.outcome())
                 .log(() -> "audit " + JSON.writeValueAsString(entry));

@@ -1,5 +1,6 @@
 package dev.taskgateway.api;
 
+import dev.taskgateway.http.RequestIds;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -47,7 +48,6 @@ class OpenApiConfiguration {
     static final String UPSTREAM_504 = "#/components/responses/UpstreamFailure504";
 
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String REQUEST_ID = "X-Request-Id";
     private static final String SAMPLE_REQUEST_ID = "45ad61d9-3db2-4d39-9009-4298dbf17da9";
     /** Answers any operation can give, by status: a key is always needed, and a bug is always possible. */
     private static final Map<String, String> EVERY_OPERATION = Map.of(
@@ -86,10 +86,10 @@ class OpenApiConfiguration {
                         .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name("X-API-Key")
                                 .description("`X-API-Key: <API key>`, the same keys as bearer"))
-                        .addHeaders(REQUEST_ID, new Header().schema(string())
+                        .addHeaders(RequestIds.HEADER, new Header().schema(string())
                                 .description("the request's id: the caller's X-Request-Id when it is 1-128 of "
                                         + "[A-Za-z0-9._:-], else a new UUID; also sent upstream"))
-                        .addParameters(REQUEST_ID, new Parameter().in("header").name(REQUEST_ID).schema(string())
+                        .addParameters(RequestIds.HEADER, new Parameter().in("header").name(RequestIds.HEADER).schema(string())
                                 .description("an id to trace this request by (1-128 of [A-Za-z0-9._:-]); echoed")
                                 .example("trace-abc.1"))
                         .addParameters("If-None-Match", new Parameter().in("header").name("If-None-Match")
@@ -120,9 +120,9 @@ class OpenApiConfiguration {
                         operation.addParametersItem(new Parameter().$ref("#/components/parameters/Cache-Control"));
                     }
                 }
-                operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + REQUEST_ID));
-                responses.values().stream().filter(r -> r.get$ref() == null).forEach(r -> r.addHeaderObject(REQUEST_ID,
-                        new Header().$ref("#/components/headers/" + REQUEST_ID)));
+                operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + RequestIds.HEADER));
+                responses.values().stream().filter(r -> r.get$ref() == null).forEach(r -> r.addHeaderObject(RequestIds.HEADER,
+                        new Header().$ref("#/components/headers/" + RequestIds.HEADER)));
                 ApiResponses sorted = new ApiResponses();
                 new TreeMap<>(responses).forEach(sorted::addApiResponse);
                 operation.setResponses(sorted);

@@ -4,6 +4,7 @@ import dev.taskgateway.core.ActionConflictException;
 import dev.taskgateway.core.ActionNotSupportedException;
 import dev.taskgateway.core.TaskNotFoundException;
 import dev.taskgateway.core.UnknownSourceException;
+import dev.taskgateway.http.RequestIds;
 import dev.taskgateway.state.SharedStateUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -117,7 +118,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             String slug = statusCode.value() == 404 ? "not-found" : "http-" + statusCode.value();
             problem.setType(URI.create("/problems/" + slug));
-            problem.setProperty("requestId", RequestIdFilter.current());
+            problem.setProperty("requestId", RequestIds.current());
         }
         return response;
     }
@@ -128,7 +129,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("/problems/" + slug));
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("requestId", request.getAttribute(RequestIdFilter.ATTRIBUTE));
+        problem.setProperty("requestId", request.getAttribute(RequestIds.ATTRIBUTE));
         return problem;
     }
 

@@ -5,6 +5,7 @@ import dev.taskgateway.core.SourceHealth;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskSource;
+import dev.taskgateway.http.RequestIds;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,9 +32,6 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(SourcesProperties.class)
 public class SourcesConfiguration {
 
-    /** The request id header, also sent upstream. */
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
-
     /** The one OkHttp client: a shared pool; sources derive timeouts with {@code newBuilder()}. */
     @Bean(destroyMethod = "")
     OkHttpClient upstreamHttpClient() {
@@ -47,9 +44,9 @@ public class SourcesConfiguration {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .addInterceptor(chain -> {
-                    String requestId = MDC.get("requestId");
+                    String requestId = RequestIds.current();
                     return chain.proceed(requestId == null ? chain.request()
-                            : chain.request().newBuilder().header(REQUEST_ID_HEADER, requestId).build());
+                            : chain.request().newBuilder().header(RequestIds.HEADER, requestId).build());
                 })
                 .build();
     }

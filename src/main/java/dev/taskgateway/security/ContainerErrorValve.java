@@ -1,9 +1,9 @@
 package dev.taskgateway.security;
 
+import dev.taskgateway.http.RequestIds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Container;
 import org.apache.catalina.core.StandardHost;
@@ -25,7 +25,6 @@ import org.springframework.core.Ordered;
  */
 public final class ContainerErrorValve extends ErrorReportValve {
 
-    private static final String REQUEST_ID = "X-Request-Id";
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -44,12 +43,12 @@ public final class ContainerErrorValve extends ErrorReportValve {
             status = 400;
             response.setStatus(status);
         }
-        String requestId = response.getHeader(REQUEST_ID) != null ? response.getHeader(REQUEST_ID)
-                : UUID.randomUUID().toString();
+        String requestId = response.getHeader(RequestIds.HEADER) != null ? response.getHeader(RequestIds.HEADER)
+                : RequestIds.next();
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.setHeader(REQUEST_ID, requestId);
+            response.setHeader(RequestIds.HEADER, requestId);
             PrintWriter writer = response.getReporter();
             if (writer != null) {
                 Map<String, Object> problem = body(status, requestId);

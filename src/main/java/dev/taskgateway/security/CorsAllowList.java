@@ -1,5 +1,6 @@
 package dev.taskgateway.security;
 
+import dev.taskgateway.http.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,9 +33,9 @@ final class CorsAllowList implements CorsConfigurationSource {
         configuration.setAllowedOrigins(origins);
         configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "DELETE"));
         configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, SecurityConfiguration.API_KEY_HEADER,
-                HttpHeaders.CONTENT_TYPE, "Idempotency-Key", "X-Request-Id", HttpHeaders.IF_NONE_MATCH,
+                HttpHeaders.CONTENT_TYPE, "Idempotency-Key", RequestIds.HEADER, HttpHeaders.IF_NONE_MATCH,
                 HttpHeaders.CACHE_CONTROL));
-        configuration.setExposedHeaders(List.of("X-Request-Id", HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
+        configuration.setExposedHeaders(List.of(RequestIds.HEADER, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
                 HttpHeaders.WWW_AUTHENTICATE));
         configuration.setAllowCredentials(false);
         configuration.setMaxAge(1800L);

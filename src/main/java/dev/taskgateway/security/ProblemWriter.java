@@ -1,11 +1,11 @@
 package dev.taskgateway.security;
 
+import dev.taskgateway.http.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +22,7 @@ final class ProblemWriter {
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String slug,
                       String title, String detail) throws IOException {
-        write(response, body(status, slug, title, detail, request.getRequestURI(), request.getAttribute("requestId")));
+        write(response, body(status, slug, title, detail, request.getRequestURI(), request.getAttribute(RequestIds.ATTRIBUTE)));
     }
 
     static void write(HttpServletResponse response, Map<String, Object> problem) throws IOException {
@@ -36,9 +36,9 @@ final class ProblemWriter {
      * it (refused by Tomcat before any filter); either way it is also put on the response.
      */
     static String requestId(HttpServletRequest request, HttpServletResponse response) {
-        Object id = request.getAttribute("requestId");
-        String requestId = id == null ? UUID.randomUUID().toString() : id.toString();
-        response.setHeader("X-Request-Id", requestId);
+        Object id = request.getAttribute(RequestIds.ATTRIBUTE);
+        String requestId = id == null ? RequestIds.next() : id.toString();
+        response.setHeader(RequestIds.HEADER, requestId);
         return requestId;
     }
 

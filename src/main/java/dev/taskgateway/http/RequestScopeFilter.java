@@ -1,7 +1,6 @@
-package dev.taskgateway.api;
+package dev.taskgateway.http;
 
 import dev.taskgateway.core.CallContext;
-import dev.taskgateway.providers.SourcesProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,40 +9,54 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Enumeration;
 import java.util.Locale;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Opens the {@link CallContext} of each request: the deadline by which its sources must answer,
- * and {@code noCache} when the client sent {@code Cache-Control: no-cache}. The fan-out executor
- * carries it to the threads that call sources.
+ * The first filter every request meets; it opens what the request carries everywhere:
+ * <ul>
+ *   <li>its id ({@link RequestIds}): echoed on the answer, put in the log context, sent upstream;</li>
+ *   <li>its {@link CallContext}: the deadline by which its sources must answer, and {@code noCache}
+ *       when the client sent {@code Cache-Control: no-cache}. The fan-out executor carries it to
+ *       the threads that call sources.</li>
+ * </ul>
+ * Then a plain liveness or readiness probe is answered at once by {@link Probes}; everything
+ * else goes on down the chain (security, observation, MVC).
  *
  * <p>The deadline is {@code taskgateway.deadline} from the moment the request arrived, less a
  * margin (a tenth, at most 250 ms), so the cache and retries give up (serving stale pages where
  * they can) just before the engine stops waiting and the answer still leaves on time.
+ *
+ * <p>One filter rather than one per concern: Tomcat looks up every registered filter of a request
+ * under one lock when it builds the request's chain, so each filter costs every request.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class CallContextFilter extends OncePerRequestFilter {
+public final class RequestScopeFilter extends OncePerRequestFilter {
 
     private static final Duration MAX_MARGIN = Duration.ofMillis(250);
 
     private final Duration budget;
+    private final Probes probes;
 
-    CallContextFilter(SourcesProperties properties) {
-        Duration deadline = properties.getDeadline();
+    public RequestScopeFilter(Duration deadline, Probes probes) {
         Duration margin = deadline.dividedBy(10).compareTo(MAX_MARGIN) < 0 ? deadline.dividedBy(10) : MAX_MARGIN;
         this.budget = deadline.minus(margin);
+        this.probes = probes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String id = RequestIds.accept(request.getHeader(RequestIds.HEADER));
+        request.setAttribute(RequestIds.ATTRIBUTE, id);
+        response.setHeader(RequestIds.HEADER, id);
+        MDC.put(RequestIds.ATTRIBUTE, id);
         try (CallContext.Scope scope = CallContext.open(CallContext.within(budget, noCache(request)))) {
-            chain.doFilter(request, response);
+            if (!probes.answered(request, response)) {
+                chain.doFilter(request, response);
+            }
+        } finally {
+            MDC.remove(RequestIds.ATTRIBUTE);
         }
     }
 
