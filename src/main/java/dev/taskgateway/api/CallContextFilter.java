@@ -1,7 +1,7 @@
 package dev.taskgateway.api;
 
 import dev.taskgateway.core.CallContext;
-import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.system.SourcesProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

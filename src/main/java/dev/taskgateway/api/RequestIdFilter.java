@@ -1,6 +1,6 @@
 package dev.taskgateway.api;
 
-import dev.taskgateway.providers.SourcesConfiguration;
+import dev.taskgateway.system.SourcesConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -7,7 +7,7 @@ import dev.taskgateway.cache.InvalidatingTaskSource;
 import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.providers.SourceSettings;
-import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.system.SourcesProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -1,5 +1,7 @@
-package dev.taskgateway.providers;
+package dev.taskgateway.system;
 
+import dev.taskgateway.providers.ProviderFactory;
+import dev.taskgateway.providers.SourceSettings;
 import dev.taskgateway.core.ReadPolicy;
 import dev.taskgateway.core.SourceHealth;
 import dev.taskgateway.core.SourceRegistry;
@@ -52,6 +54,11 @@ public class SourcesConfiguration {
                             : chain.request().newBuilder().header(REQUEST_ID_HEADER, requestId).build());
                 })
                 .build();
+    }
+
+    @Bean
+    ProviderTypes providerTypes(List<ProviderFactory> factories) {
+        return new ProviderTypes(factories.stream().map(ProviderFactory::type).collect(Collectors.toSet()));
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package dev.taskgateway.providers;
+package dev.taskgateway.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,8 @@ class SourcesConfigurationTests {
     static class Providers {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Providers.class);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(SourcesConfiguration.class, Providers.class);
 
     @Test
     void validSourcesAreRegisteredInConfigurationOrder() {

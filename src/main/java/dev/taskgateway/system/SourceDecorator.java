@@ -1,5 +1,6 @@
-package dev.taskgateway.providers;
+package dev.taskgateway.system;
 
+import dev.taskgateway.providers.SourceSettings;
 import dev.taskgateway.core.TaskSource;
 
 /**
