@@ -1,6 +1,6 @@
 package dev.taskgateway.resilience;
 
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.system.SourcesProperties;
 import dev.taskgateway.state.SharedState;
 import io.micrometer.core.instrument.Gauge;

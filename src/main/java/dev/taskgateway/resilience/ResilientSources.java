@@ -4,7 +4,7 @@ import dev.taskgateway.cache.InvalidatingTaskSource;
 import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.system.SourceDecorator;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.system.SourcesProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

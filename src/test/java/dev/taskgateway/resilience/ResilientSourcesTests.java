@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.taskgateway.cache.InvalidatingTaskSource;
 import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskSource;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.system.SourcesProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
