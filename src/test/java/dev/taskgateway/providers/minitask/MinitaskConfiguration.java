@@ -5,15 +5,14 @@ import dev.taskgateway.providers.ProviderDeclaration;
 import dev.taskgateway.providers.UpstreamHttp;
 import dev.taskgateway.providers.UpstreamText;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Declares the {@code minitask} provider type. A real provider says {@code @Configuration} and is
- * found by component scanning; this test-only one says {@code @TestConfiguration}, so only the
- * tests that import it see a fifth type.
+ * Declares the {@code minitask} provider type. A real provider's declaration is a
+ * {@code @Configuration(proxyBeanMethods = false)} class, found by component scanning; this
+ * test-only one has no annotation, so no scan finds it and only the tests that {@code @Import} it
+ * see a fifth type.
  */
-@TestConfiguration(proxyBeanMethods = false)
 class MinitaskConfiguration {
 
     static final int MAX_PAGE_SIZE = 50;
