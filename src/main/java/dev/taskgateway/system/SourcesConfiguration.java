@@ -8,6 +8,7 @@ import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.providers.ProviderDeclaration;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
@@ -49,7 +51,7 @@ public class SourcesConfiguration {
         dispatcher.setMaxRequestsPerHost(64);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(32, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .addInterceptor(chain -> {
@@ -127,7 +129,7 @@ public class SourcesConfiguration {
                         "must be an http(s) URL with a host and no query, fragment or user info");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InvalidConfigurationPropertyValueException(key, redacted(value), "not a URL");
         }
     }

@@ -14,6 +14,7 @@ import dev.taskgateway.providers.LenientJson;
 import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.providers.Paging;
 import dev.taskgateway.providers.PushedFilters;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,8 @@ public final class NewapiTaskSource implements TaskSource {
      * seconds ahead of the insert for a slow video submit, so it is not what the list is ordered by.)
      */
     @Override
-    public java.time.Duration orderSkew() {
-        return java.time.Duration.ofSeconds(1);
+    public Duration orderSkew() {
+        return Duration.ofSeconds(1);
     }
 
     /**

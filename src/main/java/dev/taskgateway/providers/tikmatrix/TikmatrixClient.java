@@ -10,6 +10,7 @@ import dev.taskgateway.providers.UpstreamResponse;
 import dev.taskgateway.providers.UpstreamText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -97,7 +98,7 @@ final class TikmatrixClient {
 
     /** {@code DELETE /api/v1/task/batch} with the JSON body {@code {"task_ids":[...]}} on a DELETE. */
     void deleteBatch(List<Long> ids) {
-        byte[] body = LenientJson.MAPPER.writeValueAsBytes(java.util.Map.of("task_ids", ids));
+        byte[] body = LenientJson.MAPPER.writeValueAsBytes(Map.of("task_ids", ids));
         send(new Request.Builder().url(UpstreamHttp.url(settings, "/api/v1/task/batch")).delete(RequestBody.create(body, JSON)));
     }
 

@@ -18,6 +18,7 @@ import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.providers.LenientJson;
 import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.providers.Paging;
 import java.util.ArrayList;
@@ -203,7 +204,7 @@ public final class TikmatrixTaskSource implements TaskSource {
     }
 
     private static long count(JsonNode stats, String field) {
-        Long value = dev.taskgateway.providers.LenientJson.longValue(stats, field);
+        Long value = LenientJson.longValue(stats, field);
         return value == null ? 0 : value;
     }
 
