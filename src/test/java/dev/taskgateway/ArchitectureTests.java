@@ -1,11 +1,16 @@
 package dev.taskgateway;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /** The package boundaries of STYLE.md, checked on the compiled classes. */
@@ -22,6 +27,7 @@ class ArchitectureTests {
                         "tools.jackson..", "com.fasterxml..", "jakarta..", "io.github.resilience4j..",
                         "com.github.benmanes..", "io.micrometer..", "org.slf4j..",
                         "dev.taskgateway.providers..", "dev.taskgateway.api..", "dev.taskgateway.demo..",
+                        "dev.taskgateway.system..",
                         "dev.taskgateway.security..", "dev.taskgateway.cache..", "dev.taskgateway.resilience..")
                 .check(CLASSES);
     }
@@ -43,5 +49,40 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("dev.taskgateway.providers..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.taskgateway.api..", "dev.taskgateway.security..")
                 .check(CLASSES);
+    }
+
+    /** The wiring builds the adapters from their declarations; they never see the wiring or its settings. */
+    @Test
+    void providersDependOnNeitherTheWiringNorTheApi() {
+        noClasses().that().resideInAPackage("dev.taskgateway.providers..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.taskgateway.system..", "dev.taskgateway.api..")
+                .check(CLASSES);
+    }
+
+    /** Settings live in system/ (engine-wide) and core.SourceSettings (per source), not in providers/. */
+    @Test
+    void apiAndResilienceNeverReachIntoProviders() {
+        noClasses().that().resideInAnyPackage("dev.taskgateway.api..", "dev.taskgateway.resilience..",
+                        "dev.taskgateway.cache..", "dev.taskgateway.changes..")
+                .should().dependOnClassesThat().resideInAPackage("dev.taskgateway.providers..")
+                .check(CLASSES);
+    }
+
+    /**
+     * A provider package uses core and the providers toolkit and nothing else of ours (together with
+     * {@link #providersNeverImportEachOther}: each provider is one package on core + toolkit).
+     * Checked on the test-only fifth provider too, which proves the recipe in docs/architecture.md.
+     */
+    @Test
+    void eachProviderPackageDependsOnlyOnCoreAndTheToolkit() {
+        JavaClasses withTestProvider = new ClassFileImporter()
+                .importPackages("dev.taskgateway.providers", "dev.taskgateway.providers.minitask");
+        ArchRule rule = classes().that().resideInAPackage("dev.taskgateway.providers.(*)..")
+                .and().haveSimpleNameNotEndingWith("Tests").and().haveSimpleNameNotEndingWith("Server")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.taskgateway..")
+                        .or(resideInAnyPackage("dev.taskgateway.core..", "dev.taskgateway.providers"))
+                        .or(resideInAPackage("dev.taskgateway.providers.*..")));
+        rule.check(CLASSES);
+        rule.check(withTestProvider.that(resideInAPackage("dev.taskgateway.providers.minitask")));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.security.SecurityProperties;
+import dev.taskgateway.system.SourcesConfiguration;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
 
@@ -31,6 +33,7 @@ class ProdConfigurationExampleTests {
 
     @Configuration(proxyBeanMethods = false)
     @ComponentScan("dev.taskgateway.providers")
+    @Import(SourcesConfiguration.class)
     static class Providers {
     }
 

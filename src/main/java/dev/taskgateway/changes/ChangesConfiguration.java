@@ -3,7 +3,7 @@ package dev.taskgateway.changes;
 import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskChanges;
 import dev.taskgateway.core.TaskQueryEngine;
-import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.system.SourcesProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

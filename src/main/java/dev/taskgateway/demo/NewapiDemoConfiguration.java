@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Starts the new-api simulator (current response shape, rate limit off so the demo is never
- * throttled) in the {@code demo} and {@code simulator} profiles. Its data set ends now.
+ * Starts the new-api simulator (current response shape, the real rate limit) in the {@code demo}
+ * and {@code simulator} profiles. Its data set ends now.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo | simulator")

@@ -62,7 +62,7 @@ public final class NxlinkSimulator implements SimulatorServer.Handler {
     /** Adds an account holding {@code count} tasks made from {@code seed}, created up to {@code newest}. */
     public synchronized NxlinkSimulator account(String accessKey, String secret, int count, long seed, Instant newest) {
         long saasUserId = 200 + Math.floorMod(seed, 800);
-        List<Map<String, Object>> tasks = new ArrayList<>(NxlinkSimulatorData.tasks(count, seed, newest, saasUserId, nextId));
+        List<Map<String, Object>> tasks = new ArrayList<>(NxlinkSimulatorTasks.tasks(count, seed, newest, saasUserId, nextId));
         nextId += count;
         accounts.put(accessKey, new Account(secret, tasks));
         return this;

@@ -1,6 +1,6 @@
 package dev.taskgateway.http;
 
-import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.system.SourcesProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;

@@ -2,10 +2,12 @@ package dev.taskgateway.providers;
 
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
+import dev.taskgateway.core.SourceSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -31,6 +33,16 @@ public final class UpstreamHttp {
         this.client = shared.newBuilder().callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout)
                 .writeTimeout(timeout).build();
         this.timeout = timeout;
+    }
+
+    /** The source's base URL joined with {@code path} (which starts with '/'). */
+    public static HttpUrl url(SourceSettings settings, String path) {
+        String base = settings.baseUrl().toString();
+        HttpUrl url = HttpUrl.parse(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
+        if (url == null) {
+            throw new IllegalStateException("bad URL for source " + settings.id());
+        }
+        return url;
     }
 
     /** Sends {@code request} and reads the whole answer, whatever its status. */

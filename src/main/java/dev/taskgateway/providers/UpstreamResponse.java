@@ -1,7 +1,9 @@
 package dev.taskgateway.providers;
 
+import dev.taskgateway.core.SourceException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Headers;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An upstream HTTP answer, fully read (bounded by {@link UpstreamHttp}).
@@ -21,11 +23,11 @@ public record UpstreamResponse(int status, Headers headers, byte[] body) {
      * The body as a JSON object. A body that is not one fails with what the HTTP status says
      * (429, 5xx, 401/403, other 4xx) when it says something, else {@code UPSTREAM_BAD_RESPONSE}.
      */
-    public tools.jackson.databind.JsonNode jsonObject() {
+    public JsonNode jsonObject() {
         try {
             return LenientJson.parseObject(body);
-        } catch (dev.taskgateway.core.SourceException e) {
-            dev.taskgateway.core.SourceException byStatus = UpstreamHttp.failureForStatus(this);
+        } catch (SourceException e) {
+            SourceException byStatus = UpstreamHttp.failureForStatus(this);
             throw byStatus != null ? byStatus : e;
         }
     }

@@ -1,6 +1,8 @@
 package dev.taskgateway.providers;
 
 import java.util.Collection;
+import java.util.Locale;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /** Makes provider-supplied text safe to show clients: one short line, secrets blanked. */
 public final class UpstreamText {
@@ -31,13 +33,13 @@ public final class UpstreamText {
     /** {@code taskgateway.sources.nxlink-hk.access-secret} → {@code NXLINK_HK_ACCESS_SECRET}. */
     static String environmentName(String key) {
         String name = key.startsWith("taskgateway.sources.") ? key.substring("taskgateway.sources.".length()) : key;
-        return name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
     }
 
     /** Throws a configuration error naming {@code key} when {@code value} is blank; the value is never echoed. */
     public static String requireSecret(String key, String value) {
         if (value == null || value.isBlank()) {
-            throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
+            throw new InvalidConfigurationPropertyValueException(
                     key, "(missing)", "this secret is required; take it from the environment, e.g. "
                     + key.substring(key.lastIndexOf('.') + 1) + ": ${" + environmentName(key) + "}");
         }

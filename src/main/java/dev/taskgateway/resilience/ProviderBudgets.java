@@ -1,7 +1,7 @@
 package dev.taskgateway.resilience;
 
-import dev.taskgateway.providers.SourceSettings;
-import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.core.SourceSettings;
+import dev.taskgateway.system.SourcesProperties;
 import dev.taskgateway.state.SharedState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

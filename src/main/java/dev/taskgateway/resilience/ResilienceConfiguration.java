@@ -2,8 +2,8 @@ package dev.taskgateway.resilience;
 
 import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.SourceRegistry;
-import dev.taskgateway.providers.SourceDecorator;
-import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.system.SourceDecorator;
+import dev.taskgateway.system.SourcesProperties;
 import dev.taskgateway.state.SharedState;
 import dev.taskgateway.state.SharedStateStatus;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;

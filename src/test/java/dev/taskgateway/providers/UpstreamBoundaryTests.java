@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.taskgateway.core.ErrorCode;
+import dev.taskgateway.system.SourcesConfiguration;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,12 +21,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** Only configured base URLs are ever called: the shared client follows no redirect, and base URLs are plain. */
 class UpstreamBoundaryTests {
 
     @Configuration(proxyBeanMethods = false)
     @ComponentScan("dev.taskgateway.providers")
+    @Import(SourcesConfiguration.class)
     static class Providers {
     }
 

@@ -3,7 +3,7 @@ package dev.taskgateway.providers.longlonglong;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.providers.LenientJson;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.providers.UpstreamHttp;
 import dev.taskgateway.providers.UpstreamResponse;
 import dev.taskgateway.providers.UpstreamText;
@@ -78,7 +78,7 @@ final class LonglonglongClient {
     }
 
     private HttpUrl.Builder accountUrl() {
-        return settings.url("/agent-api/new/user").newBuilder().addPathSegment(userId);
+        return UpstreamHttp.url(settings, "/agent-api/new/user").newBuilder().addPathSegment(userId);
     }
 
     private Request.Builder request(HttpUrl url) {

@@ -1,14 +1,10 @@
 package dev.taskgateway.providers.longlonglong;
 
-import dev.taskgateway.core.TaskSource;
-import dev.taskgateway.providers.ProviderFactory;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
+import dev.taskgateway.providers.ProviderDeclaration;
 import dev.taskgateway.providers.UpstreamHttp;
 import dev.taskgateway.providers.UpstreamText;
 import java.time.ZoneId;
-import okhttp3.OkHttpClient;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,26 +18,14 @@ class LonglonglongConfiguration {
     static final int MAX_PAGE_SIZE = 1000;
 
     @Bean
-    ProviderFactory longlonglongProviderFactory(OkHttpClient upstreamHttpClient) {
-        return new ProviderFactory() {
-            @Override
-            public String type() {
-                return LonglonglongTaskMapper.PROVIDER;
-            }
-
-            @Override
-            public TaskSource create(SourceSettings settings, Binder binder) {
-                return source(settings, binder, new UpstreamHttp(upstreamHttpClient, settings.timeout()));
-            }
-        };
+    ProviderDeclaration<LonglonglongProperties> longlonglongProvider() {
+        return new ProviderDeclaration<>(LonglonglongTaskMapper.PROVIDER, LonglonglongProperties.class,
+                LonglonglongConfiguration::source);
     }
 
     /** A source for {@code settings}; fails naming the key when one is missing or bad (never a secret's value). */
-    static LonglonglongTaskSource source(SourceSettings settings, Binder binder, UpstreamHttp http) {
+    static LonglonglongTaskSource source(SourceSettings settings, LonglonglongProperties properties, UpstreamHttp http) {
         String prefix = settings.prefix();
-        LonglonglongProperties properties = binder
-                .bind(prefix, Bindable.of(LonglonglongProperties.class))
-                .orElseGet(LonglonglongProperties::new);
         String token = UpstreamText.requireSecret(prefix + ".token", properties.getToken()).trim();
         String userId = properties.getUserId() == null ? null : properties.getUserId().trim();
         if (userId == null || !LonglonglongTaskSource.ACCOUNT_ID.matcher(userId).matches()) {

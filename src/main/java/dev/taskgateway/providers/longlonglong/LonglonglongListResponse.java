@@ -1,5 +1,6 @@
 package dev.taskgateway.providers.longlonglong;
 
+import dev.taskgateway.providers.Paging;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -23,12 +24,6 @@ record LonglonglongListResponse(List<JsonNode> tasks, Long total, Long currentPa
      * a full page looks short. Without paginator fields, paging goes on until an empty page.
      */
     boolean isLast(int askedPage) {
-        if (tasks.isEmpty()) {
-            return true;
-        }
-        if (lastPage != null) {
-            return (currentPage == null ? askedPage : currentPage) >= lastPage;
-        }
-        return Boolean.FALSE.equals(hasPages);
+        return Paging.isLastByPaginator(tasks.size(), askedPage, currentPage, lastPage, hasPages);
     }
 }

@@ -1,6 +1,5 @@
 package dev.taskgateway.providers.longlonglong;
 
-import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.core.ActionConflictException;
 import dev.taskgateway.core.Ordering;
 import dev.taskgateway.core.SourceInfo;
@@ -13,17 +12,16 @@ import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.providers.MappedTasks;
+import dev.taskgateway.providers.Paging;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** One Longlonglong main account (all its sub-accounts' 2.0 call tasks) as a {@link TaskSource}. */
 public final class LonglonglongTaskSource implements TaskSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LonglonglongTaskSource.class);
     /** Task ids are UUIDs; nothing else goes into a path. */
     static final Pattern NATIVE_ID = Pattern.compile("[0-9a-fA-F-]{36}");
     /** Account ids (main and sub) are canonical UUIDs. */
@@ -77,24 +75,10 @@ public final class LonglonglongTaskSource implements TaskSource {
         if (nativeId == null || !NATIVE_ID.matcher(nativeId).matches()) {
             return Optional.empty();
         }
-        int scanned = 0;
-        for (int page = 1; ; page++) {
+        return Paging.scan(info, page -> {
             LonglonglongListResponse response = client.list(page, info.maxPageSize(), null);
-            for (Task task : tasks(response)) {
-                if (task.id().nativeId().equalsIgnoreCase(nativeId)) {
-                    return Optional.of(task);
-                }
-            }
-            scanned += response.tasks().size();
-            if (response.isLast(page)) {
-                return Optional.empty();
-            }
-            if (scanned >= info.scanCap()) {
-                LOG.warn("source {} has more than {} tasks; stopped looking for one after the scan cap",
-                        info.id(), info.scanCap());
-                return Optional.empty();
-            }
-        }
+            return new Paging.ScanPage<>(tasks(response), response.tasks().size(), response.isLast(page));
+        }, task -> task.id().nativeId().equalsIgnoreCase(nativeId));
     }
 
     /**

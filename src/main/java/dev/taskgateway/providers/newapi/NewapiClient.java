@@ -3,7 +3,7 @@ package dev.taskgateway.providers.newapi;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.providers.LenientJson;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.providers.UpstreamHttp;
 import dev.taskgateway.providers.UpstreamResponse;
 import dev.taskgateway.providers.UpstreamText;
@@ -59,7 +59,7 @@ final class NewapiClient {
      * for {@code CURRENT}; {@code p} from 0 and always ten per page for {@code LEGACY}.
      */
     NewapiListResponse list(NewapiListRequest request, NewapiShape pageAs) {
-        HttpUrl.Builder url = settings.url(scope.path()).newBuilder()
+        HttpUrl.Builder url = UpstreamHttp.url(settings, scope.path()).newBuilder()
                 .addQueryParameter("p", Integer.toString(pageAs.wirePage(request.page())))
                 .addQueryParameter("page_size", Integer.toString(request.pageSize()));
         addIfPresent(url, "status", request.status());

@@ -1,14 +1,10 @@
 package dev.taskgateway.providers.newapi;
 
-import dev.taskgateway.core.TaskSource;
-import dev.taskgateway.providers.ProviderFactory;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
+import dev.taskgateway.providers.ProviderDeclaration;
 import dev.taskgateway.providers.UpstreamHttp;
 import dev.taskgateway.providers.UpstreamText;
 import java.util.Locale;
-import okhttp3.OkHttpClient;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,36 +14,26 @@ import org.springframework.context.annotation.Configuration;
 class NewapiConfiguration {
 
     @Bean
-    ProviderFactory newapiProviderFactory(OkHttpClient upstreamHttpClient) {
-        return new ProviderFactory() {
-            @Override
-            public String type() {
-                return NewapiTaskMapper.PROVIDER;
-            }
+    ProviderDeclaration<NewapiProperties> newapiProvider() {
+        return new ProviderDeclaration<>(NewapiTaskMapper.PROVIDER, NewapiProperties.class, NewapiConfiguration::source);
+    }
 
-            @Override
-            public TaskSource create(SourceSettings settings, Binder binder) {
-                NewapiProperties properties = binder
-                        .bind(settings.prefix(), Bindable.of(NewapiProperties.class))
-                        .orElseGet(NewapiProperties::new);
-                String prefix = settings.prefix();
-                String token = accessToken(prefix + ".access-token", properties.getAccessToken());
-                long userId = userId(prefix + ".user-id", properties.getUserId());
-                NewapiScope scope = NewapiScope.parse(properties.getScope()).orElseThrow(() ->
-                        new InvalidConfigurationPropertyValueException(prefix + ".scope", properties.getScope(),
-                                "must be self (/api/task/self) or all (/api/task/, admin token)"));
-                if (properties.getPageSize() < 1 || properties.getPageSize() > 100) {
-                    throw new InvalidConfigurationPropertyValueException(prefix + ".page-size",
-                            properties.getPageSize(), "new-api pages hold 1 to 100 tasks");
-                }
-                NewapiShape shape = shape(prefix + ".api-shape", properties.getApiShape());
-                NewapiClient client = new NewapiClient(settings,
-                        new UpstreamHttp(upstreamHttpClient, settings.timeout()), scope, token, userId);
-                return new NewapiTaskSource(
-                        NewapiTaskSource.info(settings.id(), properties.getPageSize(), settings.scanCap()),
-                        client, new NewapiTaskMapper(settings.id()), shape);
-            }
-        };
+    /** A source for {@code settings}; fails naming the key when one is missing or bad (never a secret's value). */
+    static NewapiTaskSource source(SourceSettings settings, NewapiProperties properties, UpstreamHttp http) {
+        String prefix = settings.prefix();
+        String token = accessToken(prefix + ".access-token", properties.getAccessToken());
+        long userId = userId(prefix + ".user-id", properties.getUserId());
+        NewapiScope scope = NewapiScope.parse(properties.getScope()).orElseThrow(() ->
+                new InvalidConfigurationPropertyValueException(prefix + ".scope", properties.getScope(),
+                        "must be self (/api/task/self) or all (/api/task/, admin token)"));
+        if (properties.getPageSize() < 1 || properties.getPageSize() > 100) {
+            throw new InvalidConfigurationPropertyValueException(prefix + ".page-size",
+                    properties.getPageSize(), "new-api pages hold 1 to 100 tasks");
+        }
+        NewapiShape shape = shape(prefix + ".api-shape", properties.getApiShape());
+        NewapiClient client = new NewapiClient(settings, http, scope, token, userId);
+        return new NewapiTaskSource(NewapiTaskSource.info(settings.id(), properties.getPageSize(), settings.scanCap()),
+                client, new NewapiTaskMapper(settings.id()), shape);
     }
 
     /** The token as configured; it goes into a header, so it must be one printable ASCII word. */

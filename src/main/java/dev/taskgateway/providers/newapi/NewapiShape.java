@@ -1,5 +1,7 @@
 package dev.taskgateway.providers.newapi;
 
+import java.util.Locale;
+
 /** The two list envelopes new-api builds answer with (PROVIDER-NOTES §3.3, quirk 5). */
 enum NewapiShape {
     /** {@code data:{items,total,page,page_size}}, {@code p} from 1, {@code page_size} up to 100. */
@@ -17,6 +19,6 @@ enum NewapiShape {
 
     /** The name shown to operators: {@code current} or {@code legacy}. */
     String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

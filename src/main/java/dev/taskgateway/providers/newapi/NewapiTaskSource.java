@@ -10,10 +10,11 @@ import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
-import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.providers.LenientJson;
-import java.time.Instant;
-import java.util.HashSet;
+import dev.taskgateway.providers.MappedTasks;
+import dev.taskgateway.providers.Paging;
+import dev.taskgateway.providers.PushedFilters;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,8 @@ public final class NewapiTaskSource implements TaskSource {
      * seconds ahead of the insert for a slow video submit, so it is not what the list is ordered by.)
      */
     @Override
-    public java.time.Duration orderSkew() {
-        return java.time.Duration.ofSeconds(1);
+    public Duration orderSkew() {
+        return Duration.ofSeconds(1);
     }
 
     /**
@@ -81,10 +82,10 @@ public final class NewapiTaskSource implements TaskSource {
     public Optional<UpstreamQuery> pushed(UpstreamQuery query) {
         Set<String> natives = nativeStatuses(query.statuses());
         Long end = query.createdUntil() == null ? null : query.createdUntil().getEpochSecond();
-        if (matchesNothing(natives, firstWholeSecond(query.createdFrom()), end)) {
+        if (matchesNothing(natives, PushedFilters.firstWholeSecond(query.createdFrom()), end)) {
             return Optional.empty();
         }
-        Set<TaskStatus> statuses = natives != null && natives.size() == 1 ? query.statuses() : Set.of();
+        Set<TaskStatus> statuses = PushedFilters.onlyValue(natives) != null ? query.statuses() : Set.of();
         return Optional.of(new UpstreamQuery(statuses, null, null, query.createdUntil(), query.page(),
                 Math.min(query.pageSize(), MAX_PAGE_SIZE)));
     }
@@ -102,10 +103,10 @@ public final class NewapiTaskSource implements TaskSource {
     public UpstreamPage fetch(UpstreamQuery query) {
         Set<String> natives = nativeStatuses(query.statuses());
         Long end = query.createdUntil() == null ? null : query.createdUntil().getEpochSecond();
-        if (matchesNothing(natives, firstWholeSecond(query.createdFrom()), end)) {
+        if (matchesNothing(natives, PushedFilters.firstWholeSecond(query.createdFrom()), end)) {
             return new UpstreamPage(List.of(), 0L, true, true);
         }
-        String status = natives != null && natives.size() == 1 ? natives.iterator().next() : null;
+        String status = PushedFilters.onlyValue(natives);
         int pageSize = Math.min(query.pageSize(), MAX_PAGE_SIZE);
         NewapiListResponse response = list(new NewapiListRequest(status, null, end, null, query.page(), pageSize));
         boolean statusPushed = query.statuses().isEmpty() || status != null;
@@ -172,37 +173,18 @@ public final class NewapiTaskSource implements TaskSource {
         }
     }
 
-    /**
-     * The native values the asked statuses stand for; null when any of them is open-ended
-     * (UNKNOWN) or none was asked, an empty set when none can match.
-     */
+    /** The native values the asked statuses stand for ({@link PushedFilters#nativeStatuses}). */
     private static Set<String> nativeStatuses(Set<TaskStatus> statuses) {
-        if (statuses.isEmpty()) {
-            return null;
-        }
-        Set<String> natives = new HashSet<>();
-        for (TaskStatus status : statuses) {
-            Set<String> values = NewapiTaskMapper.nativeStatuses(status);
-            if (values == null) {
-                return null;
-            }
-            natives.addAll(values);
-        }
-        return natives;
-    }
-
-    /** The first whole second at or after {@code from} (createdAt is whole seconds), or null. */
-    private static Long firstWholeSecond(Instant from) {
-        return from == null ? null : from.getEpochSecond() + (from.getNano() > 0 ? 1 : 0);
+        return PushedFilters.nativeStatuses(statuses, NewapiTaskMapper::nativeStatuses);
     }
 
     /** True when no page follows: a short page, or the total says so. */
     private static boolean isLast(NewapiListResponse response, int page, int requestedSize) {
         int size = response.items().size();
         if (response.shape() == NewapiShape.LEGACY) {
-            return size < Math.min(requestedSize, NewapiShape.LEGACY_PAGE_SIZE);
+            return Paging.isLast(size, Math.min(requestedSize, NewapiShape.LEGACY_PAGE_SIZE), null, page);
         }
         long applied = response.pageSize() != null && response.pageSize() > 0 ? response.pageSize() : requestedSize;
-        return size == 0 || size < applied || (response.total() != null && page * applied >= response.total());
+        return Paging.isLast(size, applied, response.total(), page);
     }
 }

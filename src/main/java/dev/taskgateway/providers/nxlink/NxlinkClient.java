@@ -3,7 +3,7 @@ package dev.taskgateway.providers.nxlink;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.providers.LenientJson;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.providers.UpstreamHttp;
 import dev.taskgateway.providers.UpstreamResponse;
 import dev.taskgateway.providers.UpstreamText;
@@ -86,7 +86,7 @@ final class NxlinkClient {
     /** One signed POST of exactly these bytes: OkHttp sends a byte array as it is. */
     private UpstreamResponse send(String path, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Request.Builder request = new Request.Builder().url(settings.url(path))
+        Request.Builder request = new Request.Builder().url(UpstreamHttp.url(settings, path))
                 .post(RequestBody.create(bytes, JSON))
                 .header("Accept", "application/json");
         signer.headers(clock.millis(), body).forEach(request::header);

@@ -1,16 +1,12 @@
 package dev.taskgateway.providers.nxlink;
 
-import dev.taskgateway.core.TaskSource;
-import dev.taskgateway.providers.ProviderFactory;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
+import dev.taskgateway.providers.ProviderDeclaration;
 import dev.taskgateway.providers.UpstreamHttp;
 import dev.taskgateway.providers.UpstreamText;
 import java.time.Clock;
 import java.util.List;
-import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,22 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class NxlinkConfiguration {
 
     @Bean
-    ProviderFactory nxlinkProviderFactory(OkHttpClient upstreamHttpClient, ObjectProvider<Clock> clock) {
-        return new ProviderFactory() {
-            @Override
-            public String type() {
-                return NxlinkTaskMapper.PROVIDER;
-            }
-
-            @Override
-            public TaskSource create(SourceSettings settings, Binder binder) {
-                NxlinkProperties properties = binder
-                        .bind(settings.prefix(), Bindable.of(NxlinkProperties.class))
-                        .orElseGet(NxlinkProperties::new);
-                return source(settings, properties, new UpstreamHttp(upstreamHttpClient, settings.timeout()),
-                        clock.getIfAvailable(Clock::systemUTC));
-            }
-        };
+    ProviderDeclaration<NxlinkProperties> nxlinkProvider(ObjectProvider<Clock> clock) {
+        return new ProviderDeclaration<>(NxlinkTaskMapper.PROVIDER, NxlinkProperties.class,
+                (settings, properties, http) -> source(settings, properties, http, clock.getIfAvailable(Clock::systemUTC)));
     }
 
     /**

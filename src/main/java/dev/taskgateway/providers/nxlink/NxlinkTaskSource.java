@@ -1,16 +1,16 @@
 package dev.taskgateway.providers.nxlink;
 
-import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.core.Ordering;
 import dev.taskgateway.core.SourceInfo;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskSource;
-import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.providers.MappedTasks;
+import dev.taskgateway.providers.Paging;
+import dev.taskgateway.providers.PushedFilters;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,11 +53,12 @@ public final class NxlinkTaskSource implements TaskSource {
      */
     @Override
     public UpstreamPage fetch(UpstreamQuery query) {
-        Set<Integer> natives = nativeStatuses(query.statuses());
-        if (natives != null && natives.isEmpty() && !query.statuses().isEmpty()) {
-            return new UpstreamPage(List.of(), 0L, true, true); // only STOPPED asked: no NXLink task is
+        Set<Integer> natives = PushedFilters.nativeStatuses(query.statuses(), NxlinkTaskMapper::nativeStatuses);
+        if (natives != null && natives.isEmpty()) {
+            // Only STOPPED asked: NXLink has no stopped state, so none of its tasks can match.
+            return new UpstreamPage(List.of(), 0L, true, true);
         }
-        Integer status = natives != null && natives.size() == 1 ? natives.iterator().next() : null;
+        Integer status = PushedFilters.onlyValue(natives);
         Long from = lowerBound(query.createdFrom());
         boolean fromPushed = query.createdFrom() == null || from != null;
         NxlinkListRequest request = new NxlinkListRequest(null, status, from, upperBound(query.createdUntil()),
@@ -65,8 +66,7 @@ public final class NxlinkTaskSource implements TaskSource {
         NxlinkListResponse response = client.list(request);
         List<Task> tasks = map(response.tasks());
         Long total = response.total();
-        boolean last = response.tasks().isEmpty() || response.tasks().size() < request.pageSize()
-                || (total != null && (long) request.pageNumber() * request.pageSize() >= total);
+        boolean last = Paging.isLast(response.tasks().size(), request.pageSize(), total, request.pageNumber());
         boolean exact = (query.statuses().isEmpty() || status != null) && query.nameContains() == null && fromPushed;
         return new UpstreamPage(tasks, total, exact, last);
     }
@@ -86,34 +86,12 @@ public final class NxlinkTaskSource implements TaskSource {
         if (nativeId == null || !NATIVE_ID.matcher(nativeId).matches()) {
             return Optional.empty();
         }
-        int scanned = 0;
-        for (int page = 1; scanned < info.scanCap(); page++) {
+        return Paging.scan(info, page -> {
             NxlinkListResponse response = client.list(NxlinkListRequest.page(page, info.maxPageSize()));
-            for (JsonNode node : response.tasks()) {
-                if (nativeId.equalsIgnoreCase(NxlinkTaskMapper.nativeId(node))) {
-                    return Optional.of(mapper.toTask(node));
-                }
-            }
-            scanned += response.tasks().size();
-            if (response.tasks().size() < info.maxPageSize()
-                    || (response.total() != null && (long) page * info.maxPageSize() >= response.total())) {
-                break;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The native values of the wanted statuses; null when some (UNKNOWN) cannot be said upstream. */
-    private static Set<Integer> nativeStatuses(Set<TaskStatus> statuses) {
-        Set<Integer> natives = new HashSet<>();
-        for (TaskStatus status : statuses) {
-            Set<Integer> values = NxlinkTaskMapper.nativeStatuses(status);
-            if (values == null) {
-                return null;
-            }
-            natives.addAll(values);
-        }
-        return natives;
+            int read = response.tasks().size();
+            return new Paging.ScanPage<>(response.tasks(), read,
+                    Paging.isLast(read, info.maxPageSize(), response.total(), page));
+        }, node -> nativeId.equalsIgnoreCase(NxlinkTaskMapper.nativeId(node))).map(mapper::toTask);
     }
 
     /**
@@ -121,10 +99,10 @@ public final class NxlinkTaskSource implements TaskSource {
      * ceil(from)". Before 1970 bounds nothing; past the int32 range it cannot be sent (null).
      */
     static Long lowerBound(Instant from) {
-        if (from == null) {
+        Long seconds = PushedFilters.firstWholeSecond(from);
+        if (seconds == null) {
             return null;
         }
-        long seconds = from.getEpochSecond() + (from.getNano() > 0 ? 1 : 0);
         return seconds > MAX_SECONDS ? null : Math.max(0, seconds);
     }
 

@@ -4,12 +4,13 @@ import dev.taskgateway.core.ActionConflictException;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.providers.LenientJson;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.providers.UpstreamHttp;
 import dev.taskgateway.providers.UpstreamResponse;
 import dev.taskgateway.providers.UpstreamText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -41,7 +42,7 @@ final class TikmatrixClient {
      * Page-number paging from 1, {@code page_size} ≤ 100, no promised order.
      */
     TikmatrixListResponse list(Integer status, int page, int pageSize) {
-        HttpUrl.Builder url = settings.url("/api/v1/task").newBuilder()
+        HttpUrl.Builder url = UpstreamHttp.url(settings, "/api/v1/task").newBuilder()
                 .addQueryParameter("page", Integer.toString(page))
                 .addQueryParameter("page_size", Integer.toString(pageSize));
         if (status != null) {
@@ -65,14 +66,14 @@ final class TikmatrixClient {
 
     /** {@code GET /api/v1/task/{task_id}} (task-management.md, "Get task"); empty for 40401. */
     Optional<JsonNode> task(long id) {
-        HttpUrl url = settings.url("/api/v1/task").newBuilder().addPathSegment(Long.toString(id)).build();
+        HttpUrl url = UpstreamHttp.url(settings, "/api/v1/task").newBuilder().addPathSegment(Long.toString(id)).build();
         JsonNode data = dataOf(get(url), true);
         return data == null || !data.isObject() ? Optional.empty() : Optional.of(data);
     }
 
     /** {@code GET /api/v1/task/stats} (task-management.md, "Task statistics"): counts by status. */
     JsonNode stats() {
-        JsonNode data = dataOf(get(settings.url("/api/v1/task/stats")), false);
+        JsonNode data = dataOf(get(UpstreamHttp.url(settings, "/api/v1/task/stats")), false);
         if (data == null || !data.isObject()) {
             throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix stats without data");
         }
@@ -84,32 +85,32 @@ final class TikmatrixClient {
      * the task's state forbids it; 40401 that it is gone.
      */
     void action(long id, String verb) {
-        HttpUrl url = settings.url("/api/v1/task").newBuilder().addPathSegment(Long.toString(id))
+        HttpUrl url = UpstreamHttp.url(settings, "/api/v1/task").newBuilder().addPathSegment(Long.toString(id))
                 .addPathSegment(verb).build();
         send(new Request.Builder().url(url).post(RequestBody.create(new byte[0], JSON)));
     }
 
     /** {@code DELETE /api/v1/task/{id}} (task-management.md): stops a running task first. */
     void delete(long id) {
-        send(new Request.Builder().url(settings.url("/api/v1/task").newBuilder()
+        send(new Request.Builder().url(UpstreamHttp.url(settings, "/api/v1/task").newBuilder()
                 .addPathSegment(Long.toString(id)).build()).delete());
     }
 
     /** {@code DELETE /api/v1/task/batch} with the JSON body {@code {"task_ids":[...]}} on a DELETE. */
     void deleteBatch(List<Long> ids) {
-        byte[] body = LenientJson.MAPPER.writeValueAsBytes(java.util.Map.of("task_ids", ids));
-        send(new Request.Builder().url(settings.url("/api/v1/task/batch")).delete(RequestBody.create(body, JSON)));
+        byte[] body = LenientJson.MAPPER.writeValueAsBytes(Map.of("task_ids", ids));
+        send(new Request.Builder().url(UpstreamHttp.url(settings, "/api/v1/task/batch")).delete(RequestBody.create(body, JSON)));
     }
 
     /** {@code POST /api/v1/task/retry-all} (task-management.md): retries every failed task. */
     void retryAll() {
-        send(new Request.Builder().url(settings.url("/api/v1/task/retry-all")).post(RequestBody.create(new byte[0], JSON)));
+        send(new Request.Builder().url(UpstreamHttp.url(settings, "/api/v1/task/retry-all")).post(RequestBody.create(new byte[0], JSON)));
     }
 
     /** {@code POST /api/v1/task} (task-management.md, "Create task"): answers the new task ids. */
     List<Long> create(byte[] body) {
         // Not send(): here 40001-40003 mean a bad body, which the provider rejects (no state conflict).
-        JsonNode data = dataOf(http.execute(new Request.Builder().url(settings.url("/api/v1/task"))
+        JsonNode data = dataOf(http.execute(new Request.Builder().url(UpstreamHttp.url(settings, "/api/v1/task"))
                 .header("Accept", "application/json").post(RequestBody.create(body, JSON)).build()), false);
         List<Long> ids = new ArrayList<>();
         JsonNode taskIds = data == null ? null : data.get("task_ids");

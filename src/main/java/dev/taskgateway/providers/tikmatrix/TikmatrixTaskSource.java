@@ -1,6 +1,5 @@
 package dev.taskgateway.providers.tikmatrix;
 
-import dev.taskgateway.providers.MappedTasks;
 import dev.taskgateway.core.ActionNotSupportedException;
 import dev.taskgateway.core.CallContext;
 import dev.taskgateway.core.ErrorCode;
@@ -19,6 +18,9 @@ import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.MappedTasks;
+import dev.taskgateway.providers.Paging;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -77,8 +79,7 @@ public final class TikmatrixTaskSource implements TaskSource {
         TikmatrixListResponse response = client.list(status, query.page(), query.pageSize());
         List<Task> tasks = MappedTasks.map(response.tasks(), mapper::toTask, info.id(), "id");
         Long total = response.total();
-        boolean last = response.tasks().isEmpty() || response.tasks().size() < query.pageSize()
-                || (total != null && (long) query.page() * query.pageSize() >= total);
+        boolean last = Paging.isLast(response.tasks().size(), query.pageSize(), total, query.page());
         boolean exact = statusPushed && query.nameContains() == null && query.createdFrom() == null
                 && query.createdUntil() == null;
         return new UpstreamPage(tasks, total, exact, last);
@@ -203,7 +204,7 @@ public final class TikmatrixTaskSource implements TaskSource {
     }
 
     private static long count(JsonNode stats, String field) {
-        Long value = dev.taskgateway.providers.LenientJson.longValue(stats, field);
+        Long value = LenientJson.longValue(stats, field);
         return value == null ? 0 : value;
     }
 

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.taskgateway.core.SourceInfo;
-import dev.taskgateway.providers.ProviderFactory;
+import dev.taskgateway.providers.ProviderDeclaration;
 import java.util.HashMap;
 import java.util.Map;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +20,7 @@ class LonglonglongConfigurationTests {
 
     @Test
     void factoryHandlesTheLonglonglongType() {
-        ProviderFactory factory = new LonglonglongConfiguration().longlonglongProviderFactory(new OkHttpClient());
+        ProviderDeclaration<LonglonglongProperties> factory = new LonglonglongConfiguration().longlonglongProvider();
 
         assertThat(factory.type()).isEqualTo("longlonglong");
     }

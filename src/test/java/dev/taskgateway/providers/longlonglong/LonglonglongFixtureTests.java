@@ -59,7 +59,7 @@ class LonglonglongFixtureTests {
     @Test
     void configuredTimezoneReplacesShanghai() {
         serve("subset-task-docs-example.json");
-        var settings = new dev.taskgateway.providers.SourceSettings(LonglonglongTestSupport.SOURCE, "longlonglong",
+        var settings = new dev.taskgateway.core.SourceSettings(LonglonglongTestSupport.SOURCE, "longlonglong",
                 URI.create(baseUrl()), true, Duration.ofSeconds(2), ZoneOffset.UTC, 10_000);
 
         Task task = LonglonglongTestSupport.source(settings, Map.of("token", LonglonglongTestSupport.TOKEN,

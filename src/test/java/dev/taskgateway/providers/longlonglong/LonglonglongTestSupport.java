@@ -4,8 +4,7 @@ import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskAction;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.providers.LenientJson;
-import dev.taskgateway.providers.SourceSettings;
-import dev.taskgateway.providers.UpstreamHttp;
+import dev.taskgateway.core.SourceSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -53,8 +52,8 @@ final class LonglonglongTestSupport {
     static LonglonglongTaskSource source(SourceSettings settings, Map<String, String> keys) {
         Map<String, String> properties = new HashMap<>();
         keys.forEach((k, v) -> properties.put(settings.prefix() + "." + k, v));
-        return LonglonglongConfiguration.source(settings, new Binder(new MapConfigurationPropertySource(properties)),
-                new UpstreamHttp(new OkHttpClient(), Duration.ofSeconds(2)));
+        return (LonglonglongTaskSource) new LonglonglongConfiguration().longlonglongProvider().create(settings,
+                new Binder(new MapConfigurationPropertySource(properties)), new OkHttpClient());
     }
 
     static String resource(String name) {

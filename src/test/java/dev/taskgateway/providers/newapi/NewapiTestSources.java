@@ -2,8 +2,8 @@ package dev.taskgateway.providers.newapi;
 
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamQuery;
-import dev.taskgateway.providers.ProviderFactory;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.providers.ProviderDeclaration;
+import dev.taskgateway.core.SourceSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +24,9 @@ final class NewapiTestSources {
     private NewapiTestSources() {
     }
 
-    /** The factory production registers. */
-    static ProviderFactory factory() {
-        return new NewapiConfiguration().newapiProviderFactory(new OkHttpClient());
+    /** The declaration production registers. */
+    static ProviderDeclaration<NewapiProperties> factory() {
+        return new NewapiConfiguration().newapiProvider();
     }
 
     /** Settings of {@link #SOURCE_ID} at {@code baseUrl}, 2 s per call. */
@@ -38,7 +38,8 @@ final class NewapiTestSources {
     static NewapiTaskSource source(String baseUrl, Map<String, String> keys) {
         Map<String, String> prefixed = new LinkedHashMap<>();
         keys.forEach((k, v) -> prefixed.put("taskgateway.sources." + SOURCE_ID + "." + k, v));
-        return (NewapiTaskSource) factory().create(settings(baseUrl), new Binder(new MapConfigurationPropertySource(prefixed)));
+        return (NewapiTaskSource) factory().create(settings(baseUrl), new Binder(new MapConfigurationPropertySource(prefixed)),
+                new OkHttpClient());
     }
 
     /** A source with {@code token}, {@code userId}, {@code scope} and {@code apiShape}. */

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.core.UpstreamQuery;
-import dev.taskgateway.providers.SourcesConfiguration;
+import dev.taskgateway.system.SourcesConfiguration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,7 +3,7 @@ package dev.taskgateway.providers.nxlink;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskAction;
 import dev.taskgateway.providers.LenientJson;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.providers.UpstreamHttp;
 import java.net.URI;
 import java.time.Clock;

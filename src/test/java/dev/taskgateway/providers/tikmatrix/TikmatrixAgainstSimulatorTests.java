@@ -14,7 +14,7 @@ import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
 import dev.taskgateway.demo.TikmatrixSimulator.FieldNames;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.providers.UpstreamHttp;
 import java.net.URI;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.taskgateway.core.ItemOutcome;
 import dev.taskgateway.providers.Fixtures;
-import dev.taskgateway.providers.SourceSettings;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.providers.UpstreamHttp;
 import java.io.IOException;
 import java.net.InetSocketAddress;

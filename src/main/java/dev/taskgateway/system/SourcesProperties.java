@@ -1,4 +1,4 @@
-package dev.taskgateway.providers;
+package dev.taskgateway.system;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -15,7 +15,7 @@ import java.util.UUID;
  * status 1-6 present, {@code statInfo} counters that add up, rates as strings, nulls where
  * NXLink leaves them null.
  */
-final class NxlinkSimulatorData {
+final class NxlinkSimulatorTasks {
 
     private static final String[] NAMES = {
         "Renewal reminder", "Payment follow-up", "营销任务", "Survey wave", "Appointment confirmation",
@@ -24,7 +24,7 @@ final class NxlinkSimulatorData {
     /** Weights of statuses 1..6 after the first six tasks, which hold one of each. */
     private static final int[] STATUS_WEIGHTS = {10, 20, 35, 10, 15, 10};
 
-    private NxlinkSimulatorData() {
+    private NxlinkSimulatorTasks() {
     }
 
     /**

@@ -1,8 +1,10 @@
-package dev.taskgateway.providers;
+package dev.taskgateway.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskgateway.core.ReadPolicy;
 import dev.taskgateway.core.SourceRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +20,8 @@ class SourcesConfigurationTests {
     static class Providers {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Providers.class);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(SourcesConfiguration.class, Providers.class);
 
     @Test
     void validSourcesAreRegisteredInConfigurationOrder() {
@@ -31,6 +34,27 @@ class SourcesConfigurationTests {
                     assertThat(registry.all()).extracting(e -> e.info().id()).containsExactly("pc-2", "pc-1");
                     assertThat(registry.enabled()).extracting(e -> e.info().id()).containsExactly("pc-2");
                 });
+    }
+
+    @Test
+    void eachSourceCarriesItsOwnCacheLifetimesAndTheDefaultsWhereUnset() {
+        runner.withPropertyValues(
+                        "taskgateway.sources.pc-1.type=tikmatrix", "taskgateway.sources.pc-1.base-url=http://127.0.0.1:50809",
+                        "taskgateway.sources.pc-1.cache.fresh-ttl=2s", "taskgateway.sources.pc-1.cache.stale-ttl=1m",
+                        "taskgateway.sources.pc-2.type=tikmatrix", "taskgateway.sources.pc-2.base-url=http://127.0.0.1:50810")
+                .run(context -> assertThat(context.getBean(SourceRegistry.class).all())
+                        .extracting(SourceRegistry.Entry::policy)
+                        .containsExactly(new ReadPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1)),
+                                new ReadPolicy(Duration.ofSeconds(15), Duration.ofMinutes(10))));
+    }
+
+    @Test
+    void aStaleTtlBelowTheFreshTtlIsRefusedNamingTheKey() {
+        runner.withPropertyValues("taskgateway.sources.pc1.type=tikmatrix",
+                        "taskgateway.sources.pc1.base-url=http://127.0.0.1:50809",
+                        "taskgateway.sources.pc1.cache.fresh-ttl=1m", "taskgateway.sources.pc1.cache.stale-ttl=10s")
+                .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+                        .contains("taskgateway.sources.pc1.cache.stale-ttl").contains("at least fresh-ttl"));
     }
 
     @ParameterizedTest(name = "{0}={1} is refused")

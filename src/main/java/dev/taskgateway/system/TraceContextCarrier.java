@@ -1,4 +1,4 @@
-package dev.taskgateway.api;
+package dev.taskgateway.system;
 
 import io.opentelemetry.context.Context;
 

@@ -1,9 +1,10 @@
-package dev.taskgateway.providers;
+package dev.taskgateway.system;
 
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.core.TaskSource;
 
 /**
- * Wraps every source a {@link ProviderFactory} makes before it is registered (resilience,
+ * Wraps every source a provider declaration makes before it is registered (resilience,
  * caching, metrics). At most one bean; without one sources are registered as made.
  */
 @FunctionalInterface

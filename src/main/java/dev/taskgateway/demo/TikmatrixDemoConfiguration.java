@@ -8,13 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Starts the provider simulators in the {@code demo} profile (the default) and the
- * {@code simulator} profile. The data sets end "now", so the demo looks alive.
+ * Starts the TikMatrix simulator in the {@code demo} profile (the default) and the
+ * {@code simulator} profile; each provider's simulator has its own {@code *DemoConfiguration}.
+ * The data set ends "now", so the demo looks alive.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo | simulator")
 @EnableConfigurationProperties(DemoProperties.class)
-class DemoConfiguration {
+class TikmatrixDemoConfiguration {
 
     @Bean(destroyMethod = "close")
     SimulatorServer tikmatrixSimulator(DemoProperties demo) {

@@ -1,12 +1,12 @@
-package dev.taskgateway.providers;
+package dev.taskgateway.core;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * The settings every source has, validated; provider-specific keys are bound by each
- * {@link ProviderFactory} from {@link #prefix()}.
+ * The settings every source has, validated ({@code taskgateway.sources.<id>.*}); provider-specific
+ * keys are bound by the provider's declaration from {@link #prefix()}.
  *
  * @param id       source id
  * @param type     provider name
@@ -15,9 +15,16 @@ import java.time.ZoneId;
  * @param timeout  one upstream call, connect to last byte
  * @param timezone zone of zone-less provider times, or null for the provider's default
  * @param scanCap  most tasks read from it for one request
+ * @param cache    how long its reads are held ({@code cache.fresh-ttl}, {@code cache.stale-ttl})
  */
 public record SourceSettings(String id, String type, URI baseUrl, boolean enabled, Duration timeout,
-                             ZoneId timezone, int scanCap) {
+                             ZoneId timezone, int scanCap, ReadPolicy cache) {
+
+    /** Settings with the shipped cache lifetimes ({@link ReadPolicy#DEFAULT}). */
+    public SourceSettings(String id, String type, URI baseUrl, boolean enabled, Duration timeout,
+                          ZoneId timezone, int scanCap) {
+        this(id, type, baseUrl, enabled, timeout, timezone, scanCap, ReadPolicy.DEFAULT);
+    }
 
     /** The configuration prefix of this source, e.g. {@code taskgateway.sources.nxlink-hk}. */
     public String prefix() {
@@ -27,15 +34,5 @@ public record SourceSettings(String id, String type, URI baseUrl, boolean enable
     /** The configured zone, or {@code fallback} when none was set. */
     public ZoneId zoneOr(ZoneId fallback) {
         return timezone == null ? fallback : timezone;
-    }
-
-    /** The base URL joined with {@code path} (which starts with '/'), as an OkHttp URL. */
-    public okhttp3.HttpUrl url(String path) {
-        String base = baseUrl.toString();
-        okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
-        if (url == null) {
-            throw new IllegalStateException("bad URL for source " + id);
-        }
-        return url;
     }
 }

@@ -1,19 +1,24 @@
-package dev.taskgateway.providers;
+package dev.taskgateway.system;
 
 import dev.taskgateway.core.ReadPolicy;
 import dev.taskgateway.core.SourceHealth;
 import dev.taskgateway.core.SourceRegistry;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.http.RequestIds;
+import dev.taskgateway.providers.ProviderDeclaration;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
@@ -27,7 +32,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Builds every configured source from {@code taskgateway.sources}, failing fast on bad config. */
+/**
+ * Builds every configured source from {@code taskgateway.sources} with the provider declarations
+ * ({@link ProviderDeclaration} beans) it finds, failing fast on bad config; owns the one OkHttp client.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SourcesProperties.class)
 public class SourcesConfiguration {
@@ -40,7 +48,7 @@ public class SourcesConfiguration {
         dispatcher.setMaxRequestsPerHost(64);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(32, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .addInterceptor(chain -> {
@@ -52,37 +60,46 @@ public class SourcesConfiguration {
     }
 
     @Bean
-    SourceRegistry sourceRegistry(SourcesProperties properties, List<ProviderFactory> factories,
-                                  Environment environment, ObjectProvider<SourceDecorator> decorator) {
-        Map<String, ProviderFactory> byType = factories.stream()
-                .collect(Collectors.toMap(ProviderFactory::type, Function.identity(), (a, b) -> a, TreeMap::new));
+    ProviderTypes providerTypes(List<ProviderDeclaration<?>> providers) {
+        return new ProviderTypes(providers.stream().map(ProviderDeclaration::type).collect(Collectors.toSet()));
+    }
+
+    /**
+     * Every configured source, in configuration order: built by its provider's declaration, then
+     * wrapped by the {@link SourceDecorator} (resilience, caching, metrics) when there is one.
+     */
+    @Bean
+    SourceRegistry sourceRegistry(SourcesProperties properties, List<ProviderDeclaration<?>> providers,
+                                  OkHttpClient upstreamHttpClient, Environment environment,
+                                  ObjectProvider<SourceDecorator> decorator) {
+        Map<String, ProviderDeclaration<?>> byType = providers.stream()
+                .collect(Collectors.toMap(ProviderDeclaration::type, Function.identity(), (a, b) -> a, TreeMap::new));
         Binder binder = Binder.get(environment);
         List<SourceRegistry.Entry> entries = new ArrayList<>();
         properties.getSources().forEach((id, source) -> {
-            SourceSettings settings = settings(id, source, byType);
+            SourceSettings settings = settings(id, source, byType.keySet());
             TaskSource taskSource = decorator.getIfAvailable(() -> SourceDecorator.NONE)
-                    .decorate(byType.get(settings.type()).create(settings, binder), settings);
-            entries.add(new SourceRegistry.Entry(taskSource, settings.enabled(), new SourceHealth(),
-                    policy(settings.prefix(), source.getCache())));
+                    .decorate(byType.get(settings.type()).create(settings, binder, upstreamHttpClient), settings);
+            entries.add(new SourceRegistry.Entry(taskSource, settings.enabled(), new SourceHealth(), settings.cache()));
         });
         return new SourceRegistry(entries);
     }
 
     /** Validates the keys every source has; each message names the key and the bad value. */
-    static SourceSettings settings(String id, SourcesProperties.SourceProperties source,
-                                   Map<String, ProviderFactory> byType) {
+    static SourceSettings settings(String id, SourcesProperties.SourceProperties source, Set<String> types) {
         String prefix = "taskgateway.sources." + id;
         if (!TaskId.SOURCE_ID.matcher(id).matches()) {
             throw new InvalidConfigurationPropertyValueException("taskgateway.sources", id,
                     "source ids must match [a-z0-9-]{1,40}");
         }
-        if (source.getType() == null || !byType.containsKey(source.getType())) {
+        if (source.getType() == null || !types.contains(source.getType())) {
             throw new InvalidConfigurationPropertyValueException(prefix + ".type", source.getType(),
-                    "unknown provider type; known types: " + String.join(", ", byType.keySet()));
+                    "unknown provider type; known types: " + String.join(", ", types));
         }
         return new SourceSettings(id, source.getType(), baseUrl(prefix, source.getBaseUrl()),
                 source.isEnabled(), positive(prefix + ".timeout", source.getTimeout()),
-                zone(prefix, source.getTimezone()), scanCap(prefix, source.getScanCap()));
+                zone(prefix, source.getTimezone()), scanCap(prefix, source.getScanCap()),
+                policy(prefix, source.getCache()));
     }
 
     /** The source's cache lifetimes; 0 <= fresh-ttl <= stale-ttl. */
@@ -109,7 +126,7 @@ public class SourcesConfiguration {
                         "must be an http(s) URL with a host and no query, fragment or user info");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InvalidConfigurationPropertyValueException(key, redacted(value), "not a URL");
         }
     }
