@@ -93,6 +93,8 @@ class ActionBodiesTests {
         JsonNode problem = problem(post("/tasks:batchDelete", "application/json", body));
 
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("ids[0]");
+        assertThat(problem.path("errors").get(0).path("message").asString())
+                .isEqualTo("task id must look like <source>:<nativeId>");
     }
 
     @Test
