@@ -1,8 +1,15 @@
 package dev.taskgateway.api;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -38,6 +45,29 @@ class ActionBodyReading implements WebMvcConfigurer {
         @Override
         public boolean canRead(ResolvableType type, MediaType mediaType) {
             return ActionBody.class.isAssignableFrom(type.toClass()) && super.canRead(type, null);
+        }
+
+        /** A create request keeps the text it was sent as: the idempotency fingerprint covers it. */
+        @Override
+        public Object read(ResolvableType type, HttpInputMessage input, Map<String, Object> hints)
+                throws IOException {
+            if (type.toClass() != CreateRequest.class) {
+                return super.read(type, input, hints);
+            }
+            byte[] body = input.getBody().readAllBytes();
+            HttpInputMessage buffered = new HttpInputMessage() {
+                @Override
+                public InputStream getBody() {
+                    return new ByteArrayInputStream(body);
+                }
+
+                @Override
+                public HttpHeaders getHeaders() {
+                    return input.getHeaders();
+                }
+            };
+            Object parsed = super.read(type, buffered, hints);
+            return parsed == null ? null : ((CreateRequest) parsed).sentAs(new String(body, StandardCharsets.UTF_8));
         }
 
         @Override

@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Actions on tasks and sources (DESIGN §5 "Actions", role {@code operate}). Never retried, never
@@ -46,7 +45,6 @@ class ActionsController {
             + "request within 24 h replays the first answer, with another request it is a 422, while the first is "
             + "still running it is a 409 with Retry-After";
     private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TaskActions actions;
     private final SourceRegistry registry;
@@ -177,7 +175,7 @@ class ActionsController {
             String key) {
         TaskIdParam.source(source);
         Map<String, Object> parsed = body.fields();
-        String signature = "POST /sources/" + source + "/tasks\n" + JSON.writeValueAsString(parsed);
+        String signature = "POST /sources/" + source + "/tasks\n" + body.sent();
         return idempotency.execute(caller.getName(), key, signature,
                 () -> audited(caller, "create", List.of(source), source, () -> {
                     List<String> ids;

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -156,6 +157,21 @@ class ActionBodiesTests {
         assertThat(json(answer).path("ids")).hasSize(1);
     }
 
+    @Test
+    void theIdempotencyKeyCoversTheCreateBodyAsSentSoOtherSpacingIsAnotherRequest() {
+        String key = "bodies-" + UUID.randomUUID();
+        String body = "{\"serials\":[\"R7\"],\"script_name\":\"post\",\"start_time\":\"09:30\",\"script_config\":{}}";
+
+        HttpResponse<String> first = post("/sources/pc/tasks", "application/json", body, "Idempotency-Key", key);
+        HttpResponse<String> same = post("/sources/pc/tasks", "application/json", body, "Idempotency-Key", key);
+        HttpResponse<String> spaced = post("/sources/pc/tasks", "application/json", body.replace(",", ", "),
+                "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(same.body()).isEqualTo(first.body());
+        assertThat(spaced.statusCode()).isEqualTo(422);
+    }
+
     private JsonNode problem(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -170,12 +186,15 @@ class ActionBodiesTests {
         return JSON.readTree(answer.body());
     }
 
-    private HttpResponse<String> post(String path, String contentType, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    private HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("X-API-Key", KEY).header("Content-Type", contentType)
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
