@@ -1,9 +1,7 @@
 package dev.taskgateway.api;
 
 import jakarta.validation.constraints.NotNull;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -20,14 +18,16 @@ final class BodyErrors {
 
     /** The problem for {@code e}; {@code hadContent} tells an empty body from a JSON {@code null}. */
     static InvalidRequestException unreadable(HttpMessageNotReadableException e, boolean hadContent) {
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return InvalidRequestException.of(path(mismatch.getPath()), wrongType(mismatch));
-        }
-        if (e.getCause() instanceof MismatchedInputException || e.getCause() == null && hadContent) {
-            return InvalidRequestException.of("body", "must be a JSON object");
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            if (!mismatch.getPath().isEmpty()) {
+                return InvalidRequestException.of(path(mismatch.getPath()), wrongType(mismatch));
+            }
+            // Jackson reports a second value after the object as a mismatch, with no type of its own.
+            return InvalidRequestException.of("body", String.valueOf(mismatch.getOriginalMessage())
+                    .startsWith("Trailing token") ? "is not valid JSON" : "must be a JSON object");
         }
         if (e.getCause() == null) {
-            return InvalidRequestException.of("body", "a JSON object is required");
+            return InvalidRequestException.of("body", hadContent ? "must be a JSON object" : "a JSON object is required");
         }
         return InvalidRequestException.of("body", "is not valid JSON");
     }
@@ -45,10 +45,7 @@ final class BodyErrors {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    /**
-     * The member's own constraint message when its record declares one (it says what the member
-     * must be), else what JSON type it must have.
-     */
+    /** The member's own constraint message when its record declares one: it says what the member must be. */
     private static String wrongType(MismatchedInputException e) {
         JacksonException.Reference last = e.getPath().get(e.getPath().size() - 1);
         if (last.from() instanceof Class<?> owner && last.getPropertyName() != null) {
@@ -58,22 +55,9 @@ final class BodyErrors {
                     return declared.message();
                 }
             } catch (NoSuchFieldException noSuchField) {
-                // a JSON name that is not the field's: fall through to the type
+                // a JSON name that is not the field's: say what is wrong without the constraint's words
             }
         }
-        Class<?> target = e.getTargetType();
-        if (target == null) {
-            return "has the wrong JSON type";
-        } else if (Collection.class.isAssignableFrom(target) || target.isArray()) {
-            return "must be a JSON array";
-        } else if (CharSequence.class.isAssignableFrom(target)) {
-            return "must be a string";
-        } else if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
-            return "must be a number";
-        } else if (target == Boolean.class || target == boolean.class) {
-            return "must be true or false";
-        }
-        return Map.class.isAssignableFrom(target) || target.isRecord() ? "must be a JSON object"
-                : "has the wrong JSON type";
+        return "has the wrong JSON type";
     }
 }

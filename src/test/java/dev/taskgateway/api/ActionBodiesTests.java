@@ -67,6 +67,8 @@ class ActionBodiesTests {
             ``                              | body   | a JSON object is required
             {                               | body   | is not valid JSON
             {"ids":["pc:1"]} trailing       | body   | is not valid JSON
+            {"ids":["pc:1"]} {}             | body   | is not valid JSON
+            {"ids":["pc:1"]} 1              | body   | is not valid JSON
             []                              | body   | must be a JSON object
             "pc:1"                          | body   | must be a JSON object
             null                            | body   | must be a JSON object
@@ -138,6 +140,7 @@ class ActionBodiesTests {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             ``         | a JSON object is required
             {          | is not valid JSON
+            {} []      | is not valid JSON
             [1]        | must be a JSON object
             "x"        | must be a JSON object
             """)
