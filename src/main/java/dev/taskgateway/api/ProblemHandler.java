@@ -119,10 +119,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().stream()
-                .sorted(Comparator.comparing(org.springframework.validation.FieldError::getField))
-                .forEach(e -> errors.add(new InvalidRequestException.FieldError(e.getField(), e.getDefaultMessage())));
+        List<InvalidRequestException.FieldError> errors = new ArrayList<>(ex.getBindingResult().getFieldErrors()
+                .stream().map(e -> new InvalidRequestException.FieldError(e.getField(), e.getDefaultMessage()))
+                .sorted(Comparator.comparing(InvalidRequestException.FieldError::field)).toList());
         ex.getBindingResult().getGlobalErrors()
                 .forEach(e -> errors.add(new InvalidRequestException.FieldError("body", e.getDefaultMessage())));
         return invalid(new InvalidRequestException(errors), servlet(request));
