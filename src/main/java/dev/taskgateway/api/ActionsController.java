@@ -17,9 +17,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
+import jakarta.validation.Valid;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,8 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Actions on tasks and sources (DESIGN §5 "Actions", role {@code operate}). Never retried, never
@@ -48,8 +45,6 @@ class ActionsController {
             + "request within 24 h replays the first answer, with another request it is a 422, while the first is "
             + "still running it is a 409 with Retry-After";
     private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
-    private static final int MAX_BATCH = 100;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TaskActions actions;
     private final SourceRegistry registry;
@@ -71,14 +66,10 @@ class ActionsController {
             description = "Accepted only when the task's actions[] lists it now (read fresh from its source).")
     @ApiResponse(responseCode = "200", description = "done", content = @Content(mediaType = JSON_TYPE,
             schema = @Schema(implementation = ActionResultBody.TaskDone.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.TASK_NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
-    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
-    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
-    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
-    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    @ActionProblems
+    @UpstreamProblems
     ResponseEntity<Object> act(
             @PathVariable("id") @Parameter(description = TaskIdParam.DESCRIPTION, example = TaskIdParam.EXAMPLE)
             String id,
@@ -97,14 +88,10 @@ class ActionsController {
     @Operation(summary = "Delete one task", description = "Accepted only when the task's actions[] lists delete.")
     @ApiResponse(responseCode = "200", description = "deleted", content = @Content(mediaType = JSON_TYPE,
             schema = @Schema(implementation = ActionResultBody.TaskDone.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.TASK_NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
-    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
-    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
-    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
-    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    @ActionProblems
+    @UpstreamProblems
     ResponseEntity<Object> delete(
             @PathVariable("id") @Parameter(description = TaskIdParam.DESCRIPTION, example = TaskIdParam.EXAMPLE)
             String id,
@@ -120,20 +107,19 @@ class ActionsController {
                     + "in results[], not as an error of the whole request.")
     @ApiResponse(responseCode = "200", description = "what happened to each id", content = @Content(
             mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.BatchDeleted.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
-    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
-    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
+    @ActionProblems
     ResponseEntity<Object> batchDelete(
-            @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            @RequestBody @Valid @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "1 to 100 task ids", content = @Content(mediaType = JSON_TYPE,
                     schemaProperties = @SchemaProperty(name = "ids", array = @ArraySchema(minItems = 1,
-                            maxItems = MAX_BATCH, schema = @Schema(type = "string", example = "tikmatrix-pc1:13"))),
+                            maxItems = BatchDeleteRequest.MAX, schema = @Schema(type = "string",
+                            example = "tikmatrix-pc1:13"))),
                     examples = @ExampleObject(value = "{\"ids\": [\"tikmatrix-pc1:13\", \"tikmatrix-pc1:14\"]}")))
-            byte[] body,
+            BatchDeleteRequest body,
             Principal caller,
             @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
             String key) {
-        List<TaskId> ids = batchIds(body);
+        List<TaskId> ids = body.taskIds();
         return idempotency.execute(caller.getName(), key, "POST /tasks:batchDelete\n" + ids, () -> {
             List<ItemOutcome> outcomes = deleteAllWithin(ids);
             long done = outcomes.stream().filter(o -> o.outcome() == ItemOutcome.Outcome.DONE).count();
@@ -148,13 +134,9 @@ class ActionsController {
     @Operation(summary = "Retry every failed task of one source", description = "TikMatrix only so far.")
     @ApiResponse(responseCode = "200", description = "the source retried them", content = @Content(
             mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.SourceDone.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
-    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
-    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
-    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
-    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
-    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    @ActionProblems
+    @UpstreamProblems
     ResponseEntity<Object> retryFailed(
             @PathVariable("source") @Parameter(description = "source id", example = "tikmatrix-pc1") String source,
             Principal caller,
@@ -176,28 +158,24 @@ class ActionsController {
             + "checked by its adapter before anything is sent (docs/providers.md). TikMatrix only so far.")
     @ApiResponse(responseCode = "201", description = "the ids of the created tasks", content = @Content(
             mediaType = JSON_TYPE, schema = @Schema(implementation = ActionResultBody.Created.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
-    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.ACTION_CONFLICT)
-    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "501", ref = OpenApiConfiguration.ACTION_NOT_SUPPORTED)
-    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
-    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
-    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    @ActionProblems
+    @UpstreamProblems
     ResponseEntity<Object> create(
             @PathVariable("source") @Parameter(description = "source id", example = "tikmatrix-pc1") String source,
-            @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "the provider's create request", content = @Content(mediaType = JSON_TYPE,
                     schema = @Schema(type = "object", description = "provider-native"),
                     examples = @ExampleObject(name = "tikmatrix", summary = "TikMatrix: post on one device", value = """
                             {"serials": ["R58M1001"], "script_name": "post", "start_time": "09:30",
                              "script_config": {"captions": "hi"}}""")))
-            byte[] body,
+            CreateRequest body,
             Principal caller,
             @RequestHeader(name = IdempotencyStore.HEADER, required = false) @Parameter(description = IDEMPOTENCY)
             String key) {
         TaskIdParam.source(source);
-        Map<String, Object> parsed = object(body);
-        String signature = "POST /sources/" + source + "/tasks\n" + new String(body, StandardCharsets.UTF_8);
+        Map<String, Object> parsed = body.fields();
+        String signature = "POST /sources/" + source + "/tasks\n" + body.sent();
         return idempotency.execute(caller.getName(), key, signature,
                 () -> audited(caller, "create", List.of(source), source, () -> {
                     List<String> ids;
@@ -229,8 +207,7 @@ class ActionsController {
         } catch (SourceException e) {
             audit.record(caller.getName(), action, tasks, e.code().name());
             String provider = registry.find(sourceId).map(entry -> entry.info().provider()).orElse("unknown");
-            List<SourceReport> reports = List.of(new SourceReport(sourceId, provider, e.code().state(), null,
-                    null, null, null, false, SourceReport.SourceError.from(e)));
+            List<SourceReport> reports = List.of(SourceReport.failed(sourceId, provider, null, e));
             throw LocalRefusalException.neverSent(e) ? new LocalRefusalException(reports)
                     : new SourcesFailedException(reports);
         } catch (RuntimeException e) {
@@ -249,42 +226,6 @@ class ActionsController {
         } catch (SourceException e) {
             return ids.stream().distinct().map(id -> ItemOutcome.failed(id, e)).toList();
         }
-    }
-
-    private static List<TaskId> batchIds(byte[] body) {
-        Object ids = object(body).get("ids");
-        if (!(ids instanceof List<?> list) || list.isEmpty() || list.size() > MAX_BATCH) {
-            throw InvalidRequestException.of("ids", "must be a list of 1 to " + MAX_BATCH + " task ids");
-        }
-        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-        List<TaskId> parsed = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            try {
-                parsed.add(TaskId.parse(list.get(i) instanceof String s ? s : null));
-            } catch (IllegalArgumentException e) {
-                errors.add(new InvalidRequestException.FieldError("ids[" + i + "]", e.getMessage()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return parsed;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw InvalidRequestException.of("body", "a JSON object is required");
-        }
-        try {
-            Object parsed = JSON.readValue(body, Object.class);
-            if (parsed instanceof Map<?, ?> map) {
-                return (Map<String, Object>) map;
-            }
-        } catch (JacksonException e) {
-            throw InvalidRequestException.of("body", "is not valid JSON");
-        }
-        throw InvalidRequestException.of("body", "must be a JSON object");
     }
 
     private static ActionResultBody.BatchDeleted.Item item(ItemOutcome outcome) {

@@ -8,6 +8,8 @@ import dev.taskgateway.http.RequestIds;
 import dev.taskgateway.state.SharedStateUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +18,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -110,6 +115,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the gateway failed; quote the requestId when you report it", request));
     }
 
+    /** A body that binds but breaks its record's constraints: each broken field is named. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<InvalidRequestException.FieldError> errors = new ArrayList<>(ex.getBindingResult().getFieldErrors()
+                .stream().map(e -> new InvalidRequestException.FieldError(e.getField(), e.getDefaultMessage()))
+                .sorted(Comparator.comparing(InvalidRequestException.FieldError::field)).toList());
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(e -> errors.add(new InvalidRequestException.FieldError("body", e.getDefaultMessage())));
+        return invalid(new InvalidRequestException(errors), servlet(request));
+    }
+
+    /** A body that does not bind (missing, not JSON, a member of the wrong JSON type): see {@link BodyErrors}. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        return invalid(BodyErrors.unreadable(ex, servlet.getContentLengthLong() > 0), servlet);
+    }
+
     /** Spring MVC's own errors (404 route, 405, 406, 415...) get the same shape. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -131,6 +158,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("requestId", request.getAttribute(RequestIds.ATTRIBUTE));
         return problem;
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return ((ServletWebRequest) request).getRequest();
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {

@@ -32,9 +32,7 @@ class StatsController {
     @FilterParameters
     @ApiResponse(responseCode = "200", description = "totals by status, overall and per source")
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
-    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
-    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
-    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    @UpstreamProblems
     StatsBody stats(@Parameter(hidden = true) HttpServletRequest request) {
         TaskStats stats = statistics.stats(parser.stats(request.getParameterMap()));
         if (!stats.bySource().isEmpty() && stats.bySource().stream().noneMatch(s -> s.report().state().answered())) {

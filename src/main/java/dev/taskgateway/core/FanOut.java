@@ -27,10 +27,22 @@ final class FanOut {
 
         /** The report of a failed source; only for results whose failure is a {@link SourceException}. */
         SourceReport failureReport() {
-            SourceException e = (SourceException) failure;
             SourceInfo info = entry.info();
-            return new SourceReport(info.id(), info.provider(), e.code().state(), latencyMs, null, null, null,
-                    false, SourceReport.SourceError.from(e));
+            return SourceReport.failed(info.id(), info.provider(), latencyMs, (SourceException) failure);
+        }
+
+        /**
+         * The report of a source that answered, fresh or from cache after {@code staleCause}; records
+         * its health at {@code now}.
+         */
+        SourceReport answeredReport(Instant now, Instant fetchedAt, SourceException staleCause, Long total,
+                                    boolean truncated) {
+            if (staleCause == null) {
+                entry.health().success(now);
+            } else {
+                entry.health().failure(now, staleCause.code());
+            }
+            return SourceReport.answered(entry.info(), latencyMs, fetchedAt, now, staleCause, total, truncated);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.taskgateway.core;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -48,6 +49,30 @@ public record SourceReport(String id, String provider, SourceState state, Long l
             int end = Character.isHighSurrogate(line.charAt(MAX_MESSAGE - 2)) ? MAX_MESSAGE - 2 : MAX_MESSAGE - 1;
             return line.substring(0, end) + "…";
         }
+    }
+
+    /**
+     * A source that failed: its state follows the error code.
+     *
+     * @param latencyMs time spent on it, or null when not measured
+     */
+    public static SourceReport failed(String id, String provider, Long latencyMs, SourceException e) {
+        return new SourceReport(id, provider, e.code().state(), latencyMs, null, null, null, false,
+                SourceError.from(e));
+    }
+
+    /**
+     * A source that answered: OK, or STALE from cache after {@code staleCause}, with the data's age.
+     *
+     * @param fetchedAt when its data was fetched upstream, or null for {@code now}
+     */
+    static SourceReport answered(SourceInfo info, long latencyMs, Instant fetchedAt, Instant now,
+                                 SourceException staleCause, Long total, boolean truncated) {
+        Instant fetched = fetchedAt == null ? now : fetchedAt;
+        boolean stale = staleCause != null;
+        return new SourceReport(info.id(), info.provider(), stale ? SourceState.STALE : SourceState.OK, latencyMs,
+                fetched, stale ? Math.max(0, Duration.between(fetched, now).toSeconds()) : null, total, truncated,
+                stale ? SourceError.from(staleCause) : null);
     }
 
     /** A source left out by the {@code source}/{@code provider} filters. */

@@ -43,6 +43,14 @@ public record TaskFilter(Set<String> sources, Set<String> providers, Set<TaskSta
                 && (providers.isEmpty() || providers.contains(provider));
     }
 
+    /**
+     * The inclusive upper bound providers take for the exclusive {@code createdTo}: one nanosecond
+     * before it (no provider stamps finer), or null when there is none.
+     */
+    public Instant createdUntil() {
+        return createdTo == null ? null : createdTo.minusNanos(1);
+    }
+
     /** True when the task passes every task-level filter (status, name, created range). */
     public boolean matches(Task task) {
         if (!statuses.isEmpty() && !statuses.contains(task.status())) {

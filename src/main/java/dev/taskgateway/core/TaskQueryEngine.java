@@ -118,7 +118,8 @@ public final class TaskQueryEngine {
                 continue;
             }
             SourceSlice slice = result.value();
-            SourceReport report = report(result.entry(), slice, result.latencyMs());
+            SourceReport report = result.answeredReport(fanOut.now(), slice.fetchedAt(), slice.staleCause(),
+                    slice.total(), slice.truncated());
             reports.add(report);
             complete &= report.state() == SourceState.OK;
             slices.add(slice.tasks());
@@ -232,22 +233,5 @@ public final class TaskQueryEngine {
             }
         }
         return merged;
-    }
-
-    /** The report of a source that answered, fresh or from cache; records its health. */
-    private SourceReport report(SourceRegistry.Entry entry, SourceSlice slice, long latency) {
-        SourceInfo info = entry.info();
-        Instant now = fanOut.now();
-        boolean stale = slice.staleCause() != null;
-        if (stale) {
-            entry.health().failure(now, slice.staleCause().code());
-        } else {
-            entry.health().success(now);
-        }
-        Instant fetchedAt = slice.fetchedAt() == null ? now : slice.fetchedAt();
-        Long age = stale ? Math.max(0, Duration.between(fetchedAt, now).toSeconds()) : null;
-        return new SourceReport(info.id(), info.provider(), stale ? SourceState.STALE : SourceState.OK, latency,
-                fetchedAt, age, slice.total(), slice.truncated(),
-                stale ? SourceReport.SourceError.from(slice.staleCause()) : null);
     }
 }

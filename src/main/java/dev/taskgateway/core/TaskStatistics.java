@@ -44,7 +44,8 @@ public final class TaskStatistics {
                 continue;
             }
             Counted counted = result.value();
-            SourceReport report = report(result, counted);
+            SourceReport report = result.answeredReport(fanOut.now(), counted.fetchedAt(), counted.staleCause(),
+                    counted.total(), !counted.exact());
             complete &= report.state() == SourceState.OK;
             bySource.add(new TaskStats.SourceStats(report, counted.total(), counted.byStatus(), counted.method(),
                     counted.exact()));
@@ -54,23 +55,6 @@ public final class TaskStatistics {
         }
         bySource.sort(java.util.Comparator.comparingInt(s -> engine.position(s.report().id())));
         return new TaskStats(total, byStatus, bySource, exact && complete, complete);
-    }
-
-    /** A counted source's report: STALE, with the failure and the data's age, when a page came from cache. */
-    private SourceReport report(FanOut.Result<Counted> result, Counted counted) {
-        SourceInfo info = result.entry().info();
-        java.time.Instant now = fanOut.now();
-        SourceException stale = counted.staleCause();
-        if (stale == null) {
-            result.entry().health().success(now);
-        } else {
-            result.entry().health().failure(now, stale.code());
-        }
-        java.time.Instant fetchedAt = counted.fetchedAt() == null ? now : counted.fetchedAt();
-        return new SourceReport(info.id(), info.provider(), stale == null ? SourceState.OK : SourceState.STALE,
-                result.latencyMs(), fetchedAt,
-                stale == null ? null : Math.max(0, java.time.Duration.between(fetchedAt, now).toSeconds()),
-                counted.total(), !counted.exact(), stale == null ? null : SourceReport.SourceError.from(stale));
     }
 
     /**
@@ -124,7 +108,7 @@ public final class TaskStatistics {
         Map<TaskStatus, Long> byStatus = zeros(statuses);
         for (TaskStatus status : statuses) {
             UpstreamPage page = source.fetch(new UpstreamQuery(Set.of(status), filter.nameContains(),
-                    filter.createdFrom(), filter.createdTo() == null ? null : filter.createdTo().minusNanos(1), 1, 1));
+                    filter.createdFrom(), filter.createdUntil(), 1, 1));
             if (!page.totalExact()) {
                 return Optional.empty();
             }

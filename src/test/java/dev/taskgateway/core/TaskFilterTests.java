@@ -25,6 +25,12 @@ class TaskFilterTests {
     }
 
     @Test
+    void theBoundProvidersTakeIsTheLastInstantBeforeTheExclusiveCreatedTo() {
+        assertThat(created(null, NOON).createdUntil()).isEqualTo(NOON.minusNanos(1));
+        assertThat(created(NOON, null).createdUntil()).isNull();
+    }
+
+    @Test
     void noFilterMatchesEveryTaskEvenWithoutNameOrTime() {
         assertThat(TaskFilter.NONE.matches(task(null, TaskStatus.UNKNOWN, null))).isTrue();
         assertThat(TaskFilter.NONE.selects("any", "provider")).isTrue();
