@@ -8,6 +8,8 @@ import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.providers.SourceSettings;
 import dev.taskgateway.providers.SourcesProperties;
+import dev.taskgateway.testing.FakeTaskSource;
+import dev.taskgateway.testing.MutableClock;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
