@@ -14,9 +14,6 @@ import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
 import dev.taskgateway.demo.TikmatrixSimulator.FieldNames;
-import dev.taskgateway.providers.SourceSettings;
-import dev.taskgateway.providers.UpstreamHttp;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -108,11 +105,7 @@ class TikmatrixAgainstSimulatorTests {
     }
 
     private TikmatrixTaskSource source() {
-        SourceSettings settings = new SourceSettings("tm", "tikmatrix", URI.create(baseUrl()), true,
-                Duration.ofSeconds(5), ZONE, 10_000);
-        return new TikmatrixTaskSource(TikmatrixTaskSource.info("tm", 100, 10_000),
-                new TikmatrixClient(settings, new UpstreamHttp(new OkHttpClient(), settings.timeout())),
-                new TikmatrixTaskMapper("tm", ZONE));
+        return TikmatrixTestSources.source(baseUrl(), ZONE, Duration.ofSeconds(5));
     }
 
     private String baseUrl() {
