@@ -10,7 +10,7 @@ import dev.taskgateway.demo.NewapiSimulator;
 import dev.taskgateway.demo.NxlinkSimulator;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
-import dev.taskgateway.resilience.MutableClock;
+import dev.taskgateway.testing.MutableClock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

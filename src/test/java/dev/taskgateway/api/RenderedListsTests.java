@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskgateway.core.TaskFilter;
 import dev.taskgateway.core.TaskQuery;
-import dev.taskgateway.resilience.MutableClock;
+import dev.taskgateway.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import dev.taskgateway.GatewayClient;
 import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
-import dev.taskgateway.resilience.MutableClock;
+import dev.taskgateway.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;

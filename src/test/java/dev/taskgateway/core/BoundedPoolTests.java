@@ -3,6 +3,7 @@ package dev.taskgateway.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskgateway.testing.FakeTaskSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

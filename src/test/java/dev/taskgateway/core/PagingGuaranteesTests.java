@@ -2,6 +2,7 @@ package dev.taskgateway.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskgateway.testing.FakeTaskSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

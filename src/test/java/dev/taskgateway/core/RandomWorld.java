@@ -1,5 +1,6 @@
 package dev.taskgateway.core;
 
+import dev.taskgateway.testing.FakeTaskSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

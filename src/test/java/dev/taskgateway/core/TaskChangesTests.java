@@ -2,7 +2,8 @@ package dev.taskgateway.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskgateway.resilience.MutableClock;
+import dev.taskgateway.testing.FakeTaskSource;
+import dev.taskgateway.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.taskgateway.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.taskgateway.testing.FakeTaskSource;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;

@@ -2,13 +2,11 @@ package dev.taskgateway.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskgateway.testing.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +32,7 @@ class NewapiSimulatorTests {
     private static final String ADMIN = NewapiSimulator.ADMIN_TOKEN;
 
     private final OkHttpClient http = new OkHttpClient();
-    private final FakeClock clock = new FakeClock(NEWEST.plusSeconds(3600));
+    private final MutableClock clock = new MutableClock(NEWEST.plusSeconds(3600));
     private SimulatorServer server;
     private NewapiSimulator simulator;
 
@@ -323,34 +321,6 @@ class NewapiSimulatorTests {
     private record Answer(int status, byte[] body) {
         JsonNode json() {
             return JSON.readTree(body);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class FakeClock extends Clock {
-        private Instant now;
-
-        FakeClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

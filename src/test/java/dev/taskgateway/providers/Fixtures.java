@@ -2,6 +2,7 @@ package dev.taskgateway.providers;
 
 import dev.taskgateway.api.TaskBody;
 import dev.taskgateway.core.Task;
+import dev.taskgateway.core.UpstreamPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads recorded provider answers and renders tasks the way the expected fixtures are written. */
+/**
+ * Reads recorded provider answers and renders tasks the way the expected fixtures are written: as
+ * the API shows them ({@link TaskBody}), so every provider's fixtures compare against one renderer.
+ */
 public final class Fixtures {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,7 +42,10 @@ public final class Fixtures {
         return JSON.readTree(read(provider, file));
     }
 
-    /** Tasks as the API shows them, without the fields the fixtures leave out (raw, source, nativeId). */
+    /**
+     * Tasks as the API shows them, without the fields the fixtures leave out: raw (checked apart),
+     * source and nativeId (the API derives both from {@code id}, which is compared).
+     */
     public static ArrayNode normalized(List<Task> tasks) {
         ArrayNode array = JSON.createArrayNode();
         for (Task task : tasks) {
@@ -48,5 +55,15 @@ public final class Fixtures {
         }
         // Round-trip so number node types (int vs long) compare by value, as the fixture files do.
         return (ArrayNode) JSON.readTree(JSON.writeValueAsString(array));
+    }
+
+    /** A page as {@code {total, totalExact, last, tasks}}, the tasks {@link #normalized(List) normalized}. */
+    public static ObjectNode normalized(UpstreamPage page) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("total", page.total());
+        node.put("totalExact", page.totalExact());
+        node.put("last", page.last());
+        node.set("tasks", normalized(page.tasks()));
+        return (ObjectNode) JSON.readTree(JSON.writeValueAsString(node)); // int vs long, as above
     }
 }

@@ -10,6 +10,7 @@ import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.TaskNotFoundException;
 import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.testing.FakeTaskSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.taskgateway.core.ReadCache;
+import dev.taskgateway.testing.MutableClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole gateway on a random port over three TikMatrix sources, each pointed at its own
  * WireMock server: {@code wm-a} and {@code wm-b} with a 500 ms time limit, {@code wm-c} with
- * 10 s, past the 3 s request deadline (for the deadline and single-flight rows); 20 ms retry
+ * 10 s, past the 3 s request deadline (for the deadline and single-flight rows, whose responses
+ * a {@link Gate} holds until the test lets them go, so no row waits on a timed delay); 20 ms retry
  * backoff, and a small breaker on {@code wm-a} (4 calls, 50 %, half-open only when a test says so).
  * Time for the cache comes from a {@link MutableClock}. Every subclass shares this one Spring
  * context; each test starts from healthy upstreams, closed breakers and an empty cache.
@@ -266,9 +269,10 @@ abstract class GatewayFaultTestBase {
         return server;
     }
 
-    /** Holds responses of stubs that name it until a test opens it. */
+    /** Holds responses of stubs that name it until a test opens it (10 s at most). */
     static final class Gate implements ResponseDefinitionTransformerV2 {
         private volatile CountDownLatch latch = new CountDownLatch(0);
+        private final AtomicInteger holding = new AtomicInteger();
 
         void close() {
             latch = new CountDownLatch(1);
@@ -278,12 +282,20 @@ abstract class GatewayFaultTestBase {
             latch.countDown();
         }
 
+        /** Responses waiting at the gate now. */
+        int holding() {
+            return holding.get();
+        }
+
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
+            holding.incrementAndGet();
             try {
                 latch.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                holding.decrementAndGet();
             }
             return serveEvent.getResponseDefinition();
         }

@@ -7,6 +7,7 @@ import dev.taskgateway.core.CallContext;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.testing.FakeTaskSource;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;

@@ -11,6 +11,7 @@ import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.UpstreamPage;
+import dev.taskgateway.testing.FakeTaskSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;

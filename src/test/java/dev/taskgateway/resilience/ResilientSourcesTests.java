@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskgateway.cache.InvalidatingTaskSource;
 import dev.taskgateway.core.ReadCache;
-import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.core.SourceSettings;
+import dev.taskgateway.core.TaskSource;
 import dev.taskgateway.system.SourcesProperties;
+import dev.taskgateway.testing.FakeTaskSource;
+import dev.taskgateway.testing.MutableClock;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -8,6 +8,7 @@ import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.TaskAction;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.testing.FakeTaskSource;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -96,7 +97,7 @@ class RetryingTaskSourceTests {
         upstream.always(failure(ErrorCode.UPSTREAM_UNAVAILABLE, null)).thenAnswer(FakeTaskSource.page("src"));
 
         assertThat(source.find("1")).isEmpty();
-        assertThat(upstream.calls()).isEqualTo(2);
+        assertThat(upstream.finds()).isEqualTo(2);
     }
 
     @Test

@@ -2,12 +2,11 @@ package dev.taskgateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskgateway.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,7 +55,7 @@ class FailedAuthLimitTests {
 
     @Test
     void anAddressMayTryAgainOnceItsPeriodHasPassedAndOtherAddressesNeverWait() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
         SecurityProperties.FailedAuth settings = new SecurityProperties.FailedAuth();
         settings.setLimit(2);
         settings.setPeriod(Duration.ofMinutes(1));
@@ -76,18 +75,5 @@ class FailedAuthLimitTests {
     private double count(String name) {
         var counter = meters.find(name).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    /** A clock that moves only when told. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-01T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
     }
 }

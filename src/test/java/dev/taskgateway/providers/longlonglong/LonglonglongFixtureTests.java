@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
-import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.Fixtures;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +38,7 @@ class LonglonglongFixtureTests {
 
         UpstreamPage page = LonglonglongTestSupport.source(baseUrl()).fetch(FIRST_PAGE);
 
-        JsonNode expected = LenientJson.MAPPER.readTree(LonglonglongTestSupport.resource(fixture + ".expected.json"));
-        assertThat(LonglonglongTestSupport.comparable(page)).isEqualTo(expected);
+        assertThat(Fixtures.normalized(page)).isEqualTo(Fixtures.json("longlonglong", fixture + ".expected.json"));
     }
 
     @Test
@@ -71,7 +70,7 @@ class LonglonglongFixtureTests {
     private static void serve(String fixture) {
         WIREMOCK.stubFor(get(urlPathEqualTo(LonglonglongTestSupport.LIST_PATH)).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(LonglonglongTestSupport.resource(fixture))));
+                .withBody(Fixtures.read("longlonglong", fixture))));
     }
 
     private static String baseUrl() {

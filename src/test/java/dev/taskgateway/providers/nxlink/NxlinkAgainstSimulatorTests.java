@@ -13,6 +13,7 @@ import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.NxlinkSimulator;
 import dev.taskgateway.demo.NxlinkSimulator.DialProgress;
 import dev.taskgateway.demo.SimulatorServer;
+import dev.taskgateway.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,7 +152,7 @@ class NxlinkAgainstSimulatorTests {
 
     @Test
     void aClockTwoMinutesOffFailsAfterOneReSignedRetry() {
-        FakeClock behind = new FakeClock(Instant.now().minus(Duration.ofMinutes(2)), Duration.ZERO);
+        MutableClock behind = new MutableClock(Instant.now().minus(Duration.ofMinutes(2)));
 
         SourceException e = fails(source(SECRET, behind));
 

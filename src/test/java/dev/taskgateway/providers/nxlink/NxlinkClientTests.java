@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.taskgateway.providers.UpstreamHttp;
 import dev.taskgateway.providers.nxlink.NxlinkSigner.Algorithm;
+import dev.taskgateway.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,7 +100,7 @@ class NxlinkClientTests {
                 .willReturn(okJson("{\"code\":1004,\"message\":\"timestamp expired\"}")).willSetStateTo("retried"));
         wm.stubFor(post(PATH).inScenario("ts").whenScenarioStateIs("retried")
                 .willReturn(okJson("{\"code\":0,\"total\":1,\"list\":[{\"taskId\":\"a\"}]}")));
-        FakeClock clock = new FakeClock(Instant.ofEpochMilli(NxlinkTestSources.VECTOR_TS), Duration.ofSeconds(3));
+        MutableClock clock = MutableClock.ticking(Instant.ofEpochMilli(NxlinkTestSources.VECTOR_TS), Duration.ofSeconds(3));
 
         NxlinkListResponse response = client(clock, Algorithm.MD5).list(NxlinkListRequest.page(1, 10));
 

@@ -10,10 +10,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.providers.Fixtures;
 import dev.taskgateway.providers.LenientJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,27 +30,26 @@ class NxlinkFixtureTests {
     @ParameterizedTest
     @ValueSource(strings = {"task-list", "task-list-in-data"})
     void rawAnswerMapsToTheExpectedTasks(String fixture) {
-        wm.stubFor(post(PATH).willReturn(okJson(resource(fixture + ".json"))));
+        wm.stubFor(post(PATH).willReturn(okJson(Fixtures.read("nxlink", fixture + ".json"))));
 
         UpstreamPage page = fetch();
 
-        assertThat(NxlinkTestSources.comparable(page.tasks()))
-                .isEqualTo(LenientJson.MAPPER.readTree(resource(fixture + ".expected.json")));
+        assertThat(Fixtures.normalized(page.tasks())).isEqualTo(Fixtures.json("nxlink", fixture + ".expected.json"));
     }
 
     @Test
     void rawRecordIsKeptAsSent() {
-        wm.stubFor(post(PATH).willReturn(okJson(resource("task-list.json"))));
+        wm.stubFor(post(PATH).willReturn(okJson(Fixtures.read("nxlink", "task-list.json"))));
 
         Task first = fetch().tasks().get(0);
 
-        JsonNode sent = LenientJson.MAPPER.readTree(resource("task-list.json")).get("list").get(0);
+        JsonNode sent = LenientJson.MAPPER.readTree(Fixtures.read("nxlink", "task-list.json")).get("list").get(0);
         assertThat(first.raw()).isEqualTo(sent);
     }
 
     @Test
     void pagingFieldsOfTheFixtureAreRead() {
-        wm.stubFor(post(PATH).willReturn(okJson(resource("task-list.json"))));
+        wm.stubFor(post(PATH).willReturn(okJson(Fixtures.read("nxlink", "task-list.json"))));
 
         UpstreamPage page = fetch();
 
@@ -64,14 +61,5 @@ class NxlinkFixtureTests {
     private static UpstreamPage fetch() {
         return NxlinkTestSources.source(wm.baseUrl(), Clock.systemUTC())
                 .fetch(new UpstreamQuery(Set.of(), null, null, null, 1, 1000));
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = NxlinkFixtureTests.class.getResourceAsStream("/providers/nxlink/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,21 +1,16 @@
 package dev.taskgateway.providers.nxlink;
 
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskAction;
 import dev.taskgateway.providers.LenientJson;
-import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.providers.UpstreamHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import okhttp3.OkHttpClient;
-import tools.jackson.databind.JsonNode;
 
 /** Builds NXLink sources the way production does, against a test server. */
 final class NxlinkTestSources {
@@ -53,49 +48,5 @@ final class NxlinkTestSources {
     /** A clock standing still at the vectors' {@code ts}. */
     static Clock vectorClock() {
         return Clock.fixed(Instant.ofEpochMilli(VECTOR_TS), ZoneOffset.UTC);
-    }
-
-    /** A task as comparable JSON: every field but {@code raw}, times as ISO strings. */
-    static JsonNode comparable(List<Task> tasks) {
-        List<Map<String, Object>> maps = tasks.stream().map(NxlinkTestSources::comparable).toList();
-        return LenientJson.MAPPER.readTree(LenientJson.MAPPER.writeValueAsString(maps));
-    }
-
-    private static Map<String, Object> comparable(Task task) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", task.id().toString());
-        map.put("source", task.id().source());
-        map.put("provider", task.provider());
-        map.put("nativeId", task.id().nativeId());
-        map.put("kind", task.kind().wireName());
-        map.put("name", task.name());
-        map.put("description", task.description());
-        map.put("status", task.status().name());
-        map.put("nativeStatus", task.nativeStatus());
-        map.put("nativeStatusLabel", task.nativeStatusLabel());
-        map.put("statusReason", task.statusReason());
-        map.put("progress", task.progress());
-        map.put("owner", task.owner());
-        map.put("createdAt", text(task.createdAt()));
-        map.put("updatedAt", text(task.updatedAt()));
-        map.put("startedAt", text(task.startedAt()));
-        map.put("finishedAt", text(task.finishedAt()));
-        map.put("schedule", task.schedule() == null ? null
-                : scheduleView(text(task.schedule().start()), text(task.schedule().end())));
-        map.put("metrics", new TreeMap<>(task.metrics()));
-        map.put("actions", task.actions().stream().map(TaskAction::wireName).toList());
-        return map;
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
-    }
-
-    /** A schedule as the API writes it: both ends, nulls kept. */
-    private static Map<String, Object> scheduleView(String start, String end) {
-        Map<String, Object> window = new LinkedHashMap<>();
-        window.put("start", start);
-        window.put("end", end);
-        return window;
     }
 }

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.InvalidTaskBodyException;
 import dev.taskgateway.core.SourceException;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
 import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.SimulatorServer;
-import dev.taskgateway.demo.TikmatrixSimulator;
 import dev.taskgateway.demo.TikmatrixSimulator.FieldNames;
-import dev.taskgateway.core.SourceSettings;
+import dev.taskgateway.demo.TikmatrixSimulator;
 import dev.taskgateway.providers.UpstreamHttp;
 import java.net.URI;
 import java.time.Duration;
@@ -108,11 +108,7 @@ class TikmatrixAgainstSimulatorTests {
     }
 
     private TikmatrixTaskSource source() {
-        SourceSettings settings = new SourceSettings("tm", "tikmatrix", URI.create(baseUrl()), true,
-                Duration.ofSeconds(5), ZONE, 10_000);
-        return new TikmatrixTaskSource(TikmatrixTaskSource.info("tm", 100, 10_000),
-                new TikmatrixClient(settings, new UpstreamHttp(new OkHttpClient(), settings.timeout())),
-                new TikmatrixTaskMapper("tm", ZONE));
+        return TikmatrixTestSources.source(baseUrl(), ZONE, Duration.ofSeconds(5));
     }
 
     private String baseUrl() {

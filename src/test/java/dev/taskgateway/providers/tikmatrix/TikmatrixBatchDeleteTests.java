@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.taskgateway.core.ItemOutcome;
-import dev.taskgateway.providers.Fixtures;
 import dev.taskgateway.core.SourceSettings;
+import dev.taskgateway.providers.Fixtures;
 import dev.taskgateway.providers.UpstreamHttp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,12 +51,8 @@ class TikmatrixBatchDeleteTests {
         pc.setExecutor(threads);
         pc.createContext("/api/v1/task/", this::answer);
         pc.start();
-        SourceSettings settings = new SourceSettings("tm", "tikmatrix",
-                URI.create("http://127.0.0.1:" + pc.getAddress().getPort()), true, Duration.ofSeconds(10),
-                ZoneId.of("UTC"), 10_000);
-        source = new TikmatrixTaskSource(TikmatrixTaskSource.info("tm", 100, 10_000),
-                new TikmatrixClient(settings, new UpstreamHttp(new OkHttpClient(), settings.timeout())),
-                new TikmatrixTaskMapper("tm", settings.timezone()));
+        source = TikmatrixTestSources.source("http://127.0.0.1:" + pc.getAddress().getPort(), ZoneId.of("UTC"),
+                Duration.ofSeconds(10));
     }
 
     @AfterEach
