@@ -4,6 +4,7 @@ import dev.taskgateway.core.ActionConflictException;
 import dev.taskgateway.core.ActionNotSupportedException;
 import dev.taskgateway.core.TaskNotFoundException;
 import dev.taskgateway.core.UnknownSourceException;
+import dev.taskgateway.http.ProblemWriter;
 import dev.taskgateway.http.RequestIds;
 import dev.taskgateway.state.SharedStateUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as {@code application/problem+json} (RFC 9457) with {@code requestId}, plus
+ * Every error as {@code application/problem+json} (RFC 9457, made by {@link ProblemWriter#problem}) with
+ * {@code requestId}, plus
  * {@code errors[]} for bad input and {@code sources[]} for upstream failures. Types are listed in
  * docs/problems.md.
  */
@@ -152,12 +154,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     static ProblemDetail problem(HttpStatus status, String slug, String title, String detail,
                                  HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + slug));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("requestId", request.getAttribute(RequestIds.ATTRIBUTE));
-        return problem;
+        return ProblemWriter.problem(status.value(), slug, title, detail, request.getRequestURI(),
+                request.getAttribute(RequestIds.ATTRIBUTE));
     }
 
     private static HttpServletRequest servlet(WebRequest request) {

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The front of every request: its id, its call context and the probes' short path. */
+/**
+ * The front of every request: its id, its call context and the probes' short path; and the
+ * problem Tomcat answers with when it refuses a request before any filter sees it.
+ */
 @Configuration(proxyBeanMethods = false)
 class HttpConfiguration {
 
@@ -29,5 +32,11 @@ class HttpConfiguration {
                 new FilterRegistrationBean<>(new RequestScopeFilter(sources.getDeadline(), probes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Tomcat's own refusals (before Spring sees the request) answer a problem too. */
+    @Bean
+    ContainerErrorValve.Installer containerErrorValveInstaller() {
+        return new ContainerErrorValve.Installer();
     }
 }

@@ -1,5 +1,6 @@
 package dev.taskgateway.security;
 
+import dev.taskgateway.http.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,10 @@
 package dev.taskgateway.security;
 
+import dev.taskgateway.http.EmptyErrorBodyFilter;
+import dev.taskgateway.http.ProblemWriter;
+import dev.taskgateway.http.RejectedParts;
 import dev.taskgateway.http.RequestIds;
+import dev.taskgateway.http.RequestLimitsFilter;
 import dev.taskgateway.state.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +21,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -95,22 +100,16 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, e) -> {
-            Map<String, Object> problem = ProblemWriter.body(400, "malformed-request", "Malformed request",
+            ProblemDetail problem = ProblemWriter.problem(400, "malformed-request", "Malformed request",
                     "the request was refused: its path, a header or a parameter has characters or sequences that "
                             + "are not allowed (encoded '.', '/', '\\' or '%', '//', '..', ';', control characters)",
                     request.getRequestURI(), request.getAttribute(RequestIds.ATTRIBUTE));
             List<Map<String, String>> errors = RejectedParts.errors(request);
             if (!errors.isEmpty()) {
-                problem.put("errors", errors);
+                problem.setProperty("errors", errors);
             }
             ProblemWriter.write(response, problem);
         };
-    }
-
-    /** Tomcat's own refusals (before Spring sees the request) answer a problem too. */
-    @Bean
-    ContainerErrorValve.Installer containerErrorValveInstaller() {
-        return new ContainerErrorValve.Installer();
     }
 
     /**
@@ -137,7 +136,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(CorsAllowList.of(properties.getCors().getAllowedOrigins())))
                 .addFilterBefore(new EmptyErrorBodyFilter(), CorsFilter.class)
-                .addFilterBefore(new RequestLimitsFilter(properties.getLimits()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RequestLimitsFilter(properties.getLimits().getMaxBodySize(), properties.getLimits().getMaxQueryLength()), BasicAuthenticationFilter.class)
                 .addFilterBefore(new FailedAuthFilter(failedAuth), BasicAuthenticationFilter.class)
                 .addFilterAt(apiKeys, BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimits), BasicAuthenticationFilter.class)

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Random and malicious requests for every endpoint, from a seeded {@link Random}: the same seed
@@ -12,6 +13,9 @@ import java.util.Random;
  * parsers; a few are sent over a raw socket because {@code java.net.http} refuses them.
  */
 final class HostileInput {
+
+    /** JSON string escaping, as the problem bodies use it. */
+    private static final JsonMapper JSON_TEXT = JsonMapper.builder().build();
 
     /** One request: method, target (path and query, as sent), headers, body (or null), and whether it goes raw. */
     record Case(String method, String target, List<String[]> headers, byte[] body, boolean raw) {
@@ -396,7 +400,7 @@ final class HostileInput {
     }
 
     private static String jsonEscape(String text) {
-        return ProblemWriter.JSON.writeValueAsString(text).replaceAll("^\"|\"$", "");
+        return JSON_TEXT.writeValueAsString(text).replaceAll("^\"|\"$", "");
     }
 
     private static byte[] bytes(String text) {

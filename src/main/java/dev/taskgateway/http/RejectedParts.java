@@ -1,4 +1,4 @@
-package dev.taskgateway.security;
+package dev.taskgateway.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import org.springframework.web.util.UriUtils;
  * or line/paragraph separator character. Only names are echoed (ours, or a header name clipped to
  * a printable token), never the values.
  */
-final class RejectedParts {
+public final class RejectedParts {
 
     private static final Pattern TASK_PATH = Pattern.compile("/tasks/([^/]+)(?:/([^/]+))?");
     private static final Pattern SOURCE_PATH = Pattern.compile("/sources/([^/]+)/tasks(?::retryFailed)?");
@@ -28,7 +28,7 @@ final class RejectedParts {
     }
 
     /** One {@code {field, message}} per refused part found; empty when none can be named. */
-    static List<Map<String, String>> errors(HttpServletRequest request) {
+    public static List<Map<String, String>> errors(HttpServletRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         path(request.getRequestURI(), errors);
         query(request.getQueryString(), errors);

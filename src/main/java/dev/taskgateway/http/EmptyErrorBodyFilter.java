@@ -1,4 +1,4 @@
-package dev.taskgateway.security;
+package dev.taskgateway.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * health component, metric or property with a bare 404, and a 405 or 406 it cannot render with
  * none at all. Answers that wrote a body, and committed ones, pass untouched.
  */
-final class EmptyErrorBodyFilter extends OncePerRequestFilter {
+public final class EmptyErrorBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

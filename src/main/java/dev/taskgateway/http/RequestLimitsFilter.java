@@ -1,4 +1,4 @@
-package dev.taskgateway.security;
+package dev.taskgateway.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * firewall, so a value the firewall refuses is refused here, as a 400 problem, rather than when a
  * controller first touches it.
  */
-final class RequestLimitsFilter extends OncePerRequestFilter {
+public final class RequestLimitsFilter extends OncePerRequestFilter {
 
     /** Why a request is refused, as its problem says. */
     private record Refusal(int status, String slug, String title, String detail) {
@@ -31,9 +32,10 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
     private final long maxBodyBytes;
     private final int maxQueryLength;
 
-    RequestLimitsFilter(SecurityProperties.Limits limits) {
-        this.maxBodyBytes = limits.getMaxBodySize().toBytes();
-        this.maxQueryLength = limits.getMaxQueryLength();
+    /** Refuses bodies over {@code maxBodySize} and query strings over {@code maxQueryLength} characters. */
+    public RequestLimitsFilter(DataSize maxBodySize, int maxQueryLength) {
+        this.maxBodyBytes = maxBodySize.toBytes();
+        this.maxQueryLength = maxQueryLength;
     }
 
     @Override

@@ -1,9 +1,7 @@
-package dev.taskgateway.security;
+package dev.taskgateway.http;
 
-import dev.taskgateway.http.RequestIds;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Container;
 import org.apache.catalina.core.StandardHost;
@@ -15,6 +13,7 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's error report for requests it refuses before the gateway sees them (a malformed request
@@ -51,11 +50,11 @@ public final class ContainerErrorValve extends ErrorReportValve {
             response.setHeader(RequestIds.HEADER, requestId);
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                Map<String, Object> problem = body(status, requestId);
+                ProblemDetail problem = body(status, requestId);
                 if (status == 400) {
                     namedParts(request, problem);
                 }
-                writer.write(ProblemWriter.JSON.writeValueAsString(problem));
+                writer.write(ProblemWriter.json(problem));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
@@ -64,20 +63,20 @@ public final class ContainerErrorValve extends ErrorReportValve {
     }
 
     /** Names a path id, parameter or header with a control character, as the firewall's refusals do. */
-    private static void namedParts(Request request, Map<String, Object> problem) {
+    private static void namedParts(Request request, ProblemDetail problem) {
         try {
             var errors = RejectedParts.errors(request);
             if (!errors.isEmpty()) {
-                problem.put("errors", errors);
+                problem.setProperty("errors", errors);
             }
         } catch (RuntimeException unreadable) {
             // a request Tomcat could not parse may not answer these questions either
         }
     }
 
-    static Map<String, Object> body(int status, String requestId) {
+    static ProblemDetail body(int status, String requestId) {
         return status == 400
-                ? ProblemWriter.body(400, "malformed-request", "Malformed request", "the request could not be read: "
+                ? ProblemWriter.problem(400, "malformed-request", "Malformed request", "the request could not be read: "
                         + "a malformed request line, URI, percent-encoding or header, an encoded '/' or '\\' in "
                         + "the path, or headers over the size limit", null, requestId)
                 : ProblemWriter.forStatus(status, null, requestId);
@@ -87,7 +86,7 @@ public final class ContainerErrorValve extends ErrorReportValve {
      * Puts this valve in place of the {@link ErrorReportValve} that Spring Boot adds to the host.
      * Runs after Boot's own customizer (which adds that valve), hence the lowest precedence.
      */
-    static final class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+    public static final class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
         @Override
         public void customize(ConfigurableTomcatWebServerFactory factory) {

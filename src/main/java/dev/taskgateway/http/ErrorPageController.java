@@ -1,4 +1,4 @@
-package dev.taskgateway.security;
+package dev.taskgateway.http;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +25,9 @@ class ErrorPageController implements ErrorController {
         String instance = uri instanceof String s ? s : request.getRequestURI();
         String requestId = ProblemWriter.requestId(request, response);
         ProblemWriter.write(response, switch (status) {
-            case 400 -> ProblemWriter.body(400, "malformed-request", "Malformed request",
+            case 400 -> ProblemWriter.problem(400, "malformed-request", "Malformed request",
                     "the request could not be read (for example a malformed chunked body)", instance, requestId);
-            case 500 -> ProblemWriter.body(500, "internal-error", "Internal error",
+            case 500 -> ProblemWriter.problem(500, "internal-error", "Internal error",
                     "the gateway failed; quote the requestId when you report it", instance, requestId);
             default -> ProblemWriter.forStatus(status, instance, requestId);
         });

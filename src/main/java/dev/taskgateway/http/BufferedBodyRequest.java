@@ -1,4 +1,4 @@
-package dev.taskgateway.security;
+package dev.taskgateway.http;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
