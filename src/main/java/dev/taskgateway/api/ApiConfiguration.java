@@ -2,8 +2,12 @@ package dev.taskgateway.api;
 
 import dev.taskgateway.core.CursorCodec;
 import dev.taskgateway.core.SourceRegistry;
+import dev.taskgateway.core.TaskQueryEngine;
+import dev.taskgateway.security.ReadAccess;
+import dev.taskgateway.security.SecurityProperties;
 import dev.taskgateway.state.SharedState;
 import dev.taskgateway.system.ProviderTypes;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,6 +46,14 @@ class ApiConfiguration {
     @Bean
     RenderedLists renderedLists(Clock clock) {
         return new RenderedLists(clock);
+    }
+
+    /** A repeated list answered before the chain while its rendered answer is valid (issue 16). */
+    @Bean
+    CachedListShortcut cachedListShortcut(TaskQueryParser parser, TaskQueryEngine engine, RenderedLists rendered,
+                                          ReadAccess access, MeterRegistry meters, SecurityProperties security) {
+        return new CachedListShortcut(parser, engine, rendered, access, meters,
+                security.getLimits().getMaxQueryLength());
     }
 
     @Bean

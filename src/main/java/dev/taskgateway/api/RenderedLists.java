@@ -42,6 +42,15 @@ public final class RenderedLists {
 
     /** The answer rendered for {@code query}, when the reads it came from are unchanged and fresh; else null. */
     Rendered find(TaskQuery query, long changesNow) {
+        Rendered answer = valid(query, changesNow);
+        if (answer != null) {
+            reused.increment();
+        }
+        return answer;
+    }
+
+    /** As {@link #find}, but not yet counted as reused: the caller may still leave it ({@link #reusedOnce}). */
+    Rendered valid(TaskQuery query, long changesNow) {
         Rendered answer = answers.getIfPresent(query);
         if (answer == null) {
             return null;
@@ -50,8 +59,12 @@ public final class RenderedLists {
             answers.asMap().remove(query, answer);
             return null;
         }
-        reused.increment();
         return answer;
+    }
+
+    /** Counts one answer handed out again. */
+    void reusedOnce() {
+        reused.increment();
     }
 
     /** Keeps {@code answer} unless the held reads changed while it was being made. */

@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,18 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class HttpConfiguration {
 
+    /** The probes' short path: the first shortcut, before any other. */
     @Bean
-    FilterRegistrationBean<RequestScopeFilter> requestScopeFilter(SourcesProperties sources,
-                                                                 ObjectProvider<HealthEndpointWebExtension> health,
-                                                                 ObjectProvider<EndpointJsonMapper> endpointJson,
-                                                                 ObjectProvider<WebEndpointProperties> endpoints,
-                                                                 JsonMapper json) {
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    Probes probes(ObjectProvider<HealthEndpointWebExtension> health, ObjectProvider<EndpointJsonMapper> endpointJson,
+                  ObjectProvider<WebEndpointProperties> endpoints, JsonMapper json) {
         HealthEndpointWebExtension extension = health.getIfAvailable();
         WebEndpointProperties web = endpoints.getIfAvailable();
-        Probes probes = extension == null || web == null ? Probes.none()
+        return extension == null || web == null ? Probes.none()
                 : new Probes(extension, endpointJson.getIfAvailable(() -> () -> json).get(), web.getBasePath());
-        FilterRegistrationBean<RequestScopeFilter> registration =
-                new FilterRegistrationBean<>(new RequestScopeFilter(sources.getDeadline(), probes));
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestScopeFilter> requestScopeFilter(SourcesProperties sources,
+                                                                 ObjectProvider<Shortcut> shortcuts) {
+        FilterRegistrationBean<RequestScopeFilter> registration = new FilterRegistrationBean<>(
+                new RequestScopeFilter(sources.getDeadline(), shortcuts.orderedStream().toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

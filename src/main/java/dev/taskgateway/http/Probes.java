@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.ApiVersion;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -13,12 +12,6 @@ import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointWebExtension;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
-import org.springframework.security.web.header.writers.HstsHeaderWriter;
-import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,20 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
  * header) goes down the full chain, which decides as before.
  *
  * <p>The answer is the actuator's own: its health extension computes the group's health as an
- * anonymous caller sees it, its JSON mapper writes it, and Spring Security's header writers add
- * the headers the chain would. {@code ProbesTests} holds the two paths to the same bytes.
+ * anonymous caller sees it, its JSON mapper writes it, and {@link SecurityHeaders} adds the
+ * headers the chain would. {@code ProbesTests} holds the two paths to the same bytes.
  */
-public final class Probes {
+public final class Probes implements Shortcut {
 
     static final String MEDIA_TYPE = "application/vnd.spring-boot.actuator.v3+json";
     /** The key header (the security package reads it too): a caller with a key may see details. */
     private static final String API_KEY_HEADER = "X-API-Key";
-
-    /** What Spring Security's {@code HeadersConfigurer} writes by default, in its order. */
-    private static final List<HeaderWriter> SECURITY_HEADERS = List.of(
-            new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(),
-            new CacheControlHeadersWriter(), new HstsHeaderWriter(),
-            new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY));
 
     private final HealthEndpointWebExtension health;
     private final JsonMapper json;
@@ -70,16 +57,15 @@ public final class Probes {
     }
 
     /** Answers {@code request} when it is a plain probe; false (nothing written) otherwise. */
-    boolean answered(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    @Override
+    public boolean answered(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String group = health == null ? null : plainProbe(request);
         if (group == null) {
             return false;
         }
         WebEndpointResponse<HealthDescriptor> answer = health.health(ApiVersion.V3, WebServerNamespace.SERVER,
                 SecurityContext.NONE, group);
-        for (HeaderWriter writer : SECURITY_HEADERS) {
-            writer.writeHeaders(request, response);
-        }
+        SecurityHeaders.write(request, response);
         response.setStatus(answer.getStatus());
         response.setContentType(MEDIA_TYPE);
         if (answer.getBody() != null && "GET".equals(request.getMethod())) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
@@ -21,8 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       when the client sent {@code Cache-Control: no-cache}. The fan-out executor carries it to
  *       the threads that call sources.</li>
  * </ul>
- * Then a plain liveness or readiness probe is answered at once by {@link Probes}; everything
- * else goes on down the chain (security, observation, MVC).
+ * Then the {@link Shortcut}s may answer it at once (a plain liveness or readiness probe, a
+ * repeated list whose rendered answer is still valid); everything else goes on down the chain
+ * (security, observation, MVC).
  *
  * <p>The deadline is {@code taskgateway.deadline} from the moment the request arrived, less a
  * margin (a tenth, at most 250 ms), so the cache and retries give up (serving stale pages where
@@ -36,12 +38,12 @@ public final class RequestScopeFilter extends OncePerRequestFilter {
     private static final Duration MAX_MARGIN = Duration.ofMillis(250);
 
     private final Duration budget;
-    private final Probes probes;
+    private final List<Shortcut> shortcuts;
 
-    public RequestScopeFilter(Duration deadline, Probes probes) {
+    public RequestScopeFilter(Duration deadline, List<Shortcut> shortcuts) {
         Duration margin = deadline.dividedBy(10).compareTo(MAX_MARGIN) < 0 ? deadline.dividedBy(10) : MAX_MARGIN;
         this.budget = deadline.minus(margin);
-        this.probes = probes;
+        this.shortcuts = List.copyOf(shortcuts);
     }
 
     @Override
@@ -52,9 +54,12 @@ public final class RequestScopeFilter extends OncePerRequestFilter {
         response.setHeader(RequestIds.HEADER, id);
         MDC.put(RequestIds.ATTRIBUTE, id);
         try (CallContext.Scope scope = CallContext.open(CallContext.within(budget, noCache(request)))) {
-            if (!probes.answered(request, response)) {
-                chain.doFilter(request, response);
+            for (Shortcut shortcut : shortcuts) {
+                if (shortcut.answered(request, response)) {
+                    return;
+                }
             }
+            chain.doFilter(request, response);
         } finally {
             MDC.remove(RequestIds.ATTRIBUTE);
         }

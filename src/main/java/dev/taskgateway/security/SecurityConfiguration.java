@@ -59,6 +59,11 @@ class SecurityConfiguration {
         return store;
     }
 
+    @Bean
+    ReadAccess readAccess(ApiKeyStore store, ApiKeyRateLimits rateLimits, FailedAuthLimits failedAuth) {
+        return new ReadAccess(store, rateLimits, failedAuth);
+    }
+
     /** A bean, so Spring Boot makes no default user with a generated password (which it would log). */
     @Bean
     ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(ApiKeyStore store) {
@@ -166,14 +171,8 @@ class SecurityConfiguration {
 
     /** Reads {@code Authorization: Bearer <key>} or {@code X-API-Key}; null when neither is sent. */
     private static Authentication presentedKey(HttpServletRequest request) {
-        String header = request.getHeader(API_KEY_HEADER);
-        if (header == null) {
-            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                header = authorization.substring(7);
-            }
-        }
-        return header == null || header.isBlank() ? null : ApiKeyAuthentication.presented(header.trim());
+        String key = ReadAccess.presentedKey(request);
+        return key == null ? null : ApiKeyAuthentication.presented(key);
     }
 
     private static void unauthorized(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
