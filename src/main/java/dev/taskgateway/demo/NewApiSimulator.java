@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -165,7 +166,7 @@ public final class NewApiSimulator implements SimulatorServer.Handler {
     }
 
     /** middleware/auth.go authHelper with an access token, in its order and with its answers. */
-    private Reply authenticated(Call call, int minRole, java.util.function.Function<User, Reply> next) {
+    private Reply authenticated(Call call, int minRole, Function<User, Reply> next) {
         String authorization = call.header("Authorization");
         if (authorization == null || authorization.isEmpty()) {
             return refusal(401, "无权进行此操作，未登录且未提供 access token");

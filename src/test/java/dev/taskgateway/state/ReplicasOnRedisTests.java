@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -178,13 +181,13 @@ class ReplicasOnRedisTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> readsOfB.entries("tikmatrix-pc1") == 0);
         tikmatrix.faults(Faults.latency(Duration.ofMillis(500)));
         long upstreamCalls = tikmatrix.answered();
-        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService both = Executors.newFixedThreadPool(2);
         try {
             var onA = both.submit(() -> a.get("/tasks?source=tikmatrix-pc1&size=3"));
             var onB = both.submit(() -> b.get("/tasks?source=tikmatrix-pc1&size=3"));
 
-            assertThat(onA.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
-            assertThat(onB.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(onA.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(onB.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
             assertThat(ids(onB.get())).isEqualTo(ids(onA.get()));
         } finally {
             both.shutdownNow();

@@ -10,6 +10,7 @@ import dev.taskgateway.providers.LenientJson;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -169,7 +170,7 @@ class NewApiTaskMapperTests {
         Task video = mapper.toTask(item("task_v").put("id", 11).put("submit_time", 1_700_000_000L).put("created_at", 1_700_000_055L));
         Task suno = mapper.toTask(item("task_s").put("id", 10).put("submit_time", 1_700_000_050L).put("created_at", 1_700_000_051L));
 
-        assertThat(java.util.stream.Stream.of(suno, video).sorted(Task.ORDER)).containsExactly(video, suno);
+        assertThat(Stream.of(suno, video).sorted(Task.ORDER)).containsExactly(video, suno);
     }
 
     @Test

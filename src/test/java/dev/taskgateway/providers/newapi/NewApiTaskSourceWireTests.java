@@ -41,6 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Every request the adapter sends and how it reads both answer shapes, against WireMock. */
 class NewApiTaskSourceWireTests {
@@ -387,9 +388,9 @@ class NewApiTaskSourceWireTests {
     }
 
     /** {@code n} distinct items, newest first. */
-    private record ObjectNodes(tools.jackson.databind.node.ObjectNode[] items) {
+    private record ObjectNodes(ObjectNode[] items) {
         static ObjectNodes of(int n) {
-            tools.jackson.databind.node.ObjectNode[] items = new tools.jackson.databind.node.ObjectNode[n];
+            ObjectNode[] items = new ObjectNode[n];
             for (int i = 0; i < n; i++) {
                 items[i] = item("task_" + i, T - i, "SUCCESS");
             }
