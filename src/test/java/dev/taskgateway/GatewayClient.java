@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,7 +17,7 @@ public final class GatewayClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One answer. */
-    public record Answer(int status, java.net.http.HttpHeaders headers, String body) {
+    public record Answer(int status, HttpHeaders headers, String body) {
 
         /** The body parsed as JSON. */
         public JsonNode json() {

@@ -6,7 +6,7 @@ import dev.taskgateway.GatewayClient.Answer;
 import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.LonglonglongSimulator;
-import dev.taskgateway.demo.NewapiSimulator;
+import dev.taskgateway.demo.NewApiSimulator;
 import dev.taskgateway.demo.NxlinkSimulator;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
@@ -61,8 +61,8 @@ class ReadEconomyTests {
     static final SimulatorServer NXLINK = SimulatorServer.start("nxlink", 0, Faults.NONE,
             new NxlinkSimulator(Clock.systemUTC()).account(NX_HK_KEY, NX_HK_SECRET, 180, 42, Instant.now())
                     .account(NX_US_KEY, NX_US_SECRET, 95, 43, Instant.now()));
-    static final SimulatorServer NEWAPI = SimulatorServer.start("new-api", 0, Faults.NONE,
-            new NewapiSimulator(1_300, 42, Instant.now(), NewapiSimulator.Shape.CURRENT)
+    static final SimulatorServer NEW_API = SimulatorServer.start("new-api", 0, Faults.NONE,
+            new NewApiSimulator(1_300, 42, Instant.now(), NewApiSimulator.Shape.CURRENT)
                     .rateLimit(180, Duration.ofSeconds(180)));
     static final SimulatorServer TIKMATRIX = SimulatorServer.start("tikmatrix", 0, Faults.NONE,
             new TikmatrixSimulator(140, 42, ZONE, LocalDateTime.now(ZONE)));
@@ -95,7 +95,7 @@ class ReadEconomyTests {
         registry.add("taskgateway.sources.nxlink-us.access-key", () -> NX_US_KEY);
         registry.add("taskgateway.sources.nxlink-us.access-secret", () -> NX_US_SECRET);
         registry.add("taskgateway.sources.newapi.type", () -> "new-api");
-        registry.add("taskgateway.sources.newapi.base-url", NEWAPI::baseUrl);
+        registry.add("taskgateway.sources.newapi.base-url", NEW_API::baseUrl);
         registry.add("taskgateway.sources.newapi.access-token", () -> "demo-newapi-user-token");
         registry.add("taskgateway.sources.newapi.user-id", () -> "1");
         registry.add("taskgateway.sources.tikmatrix-pc1.type", () -> "tikmatrix");
@@ -108,7 +108,7 @@ class ReadEconomyTests {
 
     @AfterAll
     static void stopSimulators() {
-        List.of(LONGLONGLONG, NXLINK, NEWAPI, TIKMATRIX).forEach(SimulatorServer::close);
+        List.of(LONGLONGLONG, NXLINK, NEW_API, TIKMATRIX).forEach(SimulatorServer::close);
     }
 
     @Test
@@ -165,14 +165,14 @@ class ReadEconomyTests {
         Map<String, Long> refreshed = calls();
         refreshed.forEach((provider, n) -> assertThat(n - minute.get(provider))
                 .as("%s: one fresh read", provider).isLessThanOrEqualTo(coldCalls.get(provider)));
-        assertThat(NEWAPI.answered(429)).as("new-api never had to refuse").isZero();
-        assertThat(NEWAPI.answered()).isLessThanOrEqualTo(180);
+        assertThat(NEW_API.answered(429)).as("new-api never had to refuse").isZero();
+        assertThat(NEW_API.answered()).isLessThanOrEqualTo(180);
     }
 
     /** Calls each simulator answered so far. */
     private static Map<String, Long> calls() {
         Map<String, Long> calls = new LinkedHashMap<>();
-        for (SimulatorServer simulator : List.of(LONGLONGLONG, NXLINK, NEWAPI, TIKMATRIX)) {
+        for (SimulatorServer simulator : List.of(LONGLONGLONG, NXLINK, NEW_API, TIKMATRIX)) {
             calls.put(simulator.name(), simulator.answered());
         }
         return calls;

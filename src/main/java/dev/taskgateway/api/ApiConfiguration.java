@@ -8,6 +8,7 @@ import dev.taskgateway.security.SecurityProperties;
 import dev.taskgateway.state.SharedState;
 import dev.taskgateway.system.ProviderTypes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,7 +36,7 @@ class ApiConfiguration {
      * otherwise be most of the spans and cost every probe a span's work (bench/RESULTS.md, issue 16).
      */
     @Bean
-    io.micrometer.observation.ObservationPredicate noObservationOfProbesAndScrapes() {
+    ObservationPredicate noObservationOfProbesAndScrapes() {
         return (name, context) -> !(context instanceof org.springframework.http.server.observation
                 .ServerRequestObservationContext request && isProbeOrScrape(request.getCarrier().getRequestURI()));
     }
@@ -57,13 +59,12 @@ class ApiConfiguration {
     }
 
     @Bean
-    IdempotencyStore idempotencyStore(ActionsProperties properties,
-                                      org.springframework.beans.factory.ObjectProvider<SharedState> shared) {
+    IdempotencyStore idempotencyStore(ActionsProperties properties, ObjectProvider<SharedState> shared) {
         if (properties.getIdempotencyKeysPerCaller() < 1) {
             throw new InvalidConfigurationPropertyValueException("taskgateway.actions.idempotency-keys-per-caller",
                     properties.getIdempotencyKeysPerCaller(), "must be at least 1");
         }
-        return new IdempotencyStore(java.time.Duration.ofHours(24), properties.getIdempotencyKeysPerCaller(),
+        return new IdempotencyStore(Duration.ofHours(24), properties.getIdempotencyKeysPerCaller(),
                 shared.getIfAvailable());
     }
 

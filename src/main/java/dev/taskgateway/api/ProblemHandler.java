@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -105,7 +106,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("sources", e.reports().stream().map(SourceReportBody::from).toList());
         HttpHeaders headers = new HttpHeaders();
         e.reports().stream().map(r -> r.error() == null ? null : r.error().retryAfterSeconds())
-                .filter(java.util.Objects::nonNull).max(Long::compare)
+                .filter(Objects::nonNull).max(Long::compare)
                 .ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
         return ResponseEntity.status(status).headers(headers).body(problem);
     }

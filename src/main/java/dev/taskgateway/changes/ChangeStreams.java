@@ -4,7 +4,9 @@ import dev.taskgateway.core.TaskChange;
 import dev.taskgateway.core.TaskChanges;
 import dev.taskgateway.core.TaskFilter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +61,7 @@ final class ChangeStreams implements SmartLifecycle {
         } catch (IOException e) {
             subscription.close();
             open.decrementAndGet();
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         try {
             executor.execute(() -> pump(subscription, emitter));
@@ -114,7 +116,7 @@ final class ChangeStreams implements SmartLifecycle {
                 }
                 for (TaskChange change : next.changes()) {
                     String id = changes.id(change.sequence());
-                    emitter.send(SseEmitter.event().id(id).name(change.type().name().toLowerCase(java.util.Locale.ROOT))
+                    emitter.send(SseEmitter.event().id(id).name(change.type().name().toLowerCase(Locale.ROOT))
                             .data(ChangeEventBody.of(id, change), MediaType.APPLICATION_JSON));
                 }
             }

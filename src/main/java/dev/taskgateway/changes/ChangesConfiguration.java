@@ -1,9 +1,14 @@
 package dev.taskgateway.changes;
 
+import dev.taskgateway.api.TaskQueryParser;
 import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.core.TaskChanges;
 import dev.taskgateway.core.TaskQueryEngine;
 import dev.taskgateway.system.SourcesProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The change detector, its ticking, and the SSE streams reading it. */
 @Configuration(proxyBeanMethods = false)
@@ -52,22 +58,21 @@ class ChangesConfiguration {
      * (sources with a detector) and {@code taskgateway.changes.detected} (changes seen since start-up).
      */
     @Bean
-    io.micrometer.core.instrument.binder.MeterBinder changeMeters(TaskChanges changes, ChangeStreams streams) {
+    MeterBinder changeMeters(TaskChanges changes, ChangeStreams streams) {
         return meters -> {
-            io.micrometer.core.instrument.Gauge.builder("taskgateway.changes.streams", streams, ChangeStreams::open)
+            Gauge.builder("taskgateway.changes.streams", streams, ChangeStreams::open)
                     .description("Change streams (GET /tasks/changes) open now").register(meters);
-            io.micrometer.core.instrument.Gauge.builder("taskgateway.changes.watched", changes, TaskChanges::watched)
+            Gauge.builder("taskgateway.changes.watched", changes, TaskChanges::watched)
                     .description("Sources whose reads are diffed for changes now").register(meters);
-            io.micrometer.core.instrument.FunctionCounter.builder("taskgateway.changes.detected", changes,
+            FunctionCounter.builder("taskgateway.changes.detected", changes,
                     TaskChanges::detected).description("Task changes detected since start-up").register(meters);
         };
     }
 
     /** Checked here, at start-up: a bad URL, secret or filter stops the gateway naming its key. */
     @Bean
-    Webhooks webhooks(ChangesProperties properties, dev.taskgateway.api.TaskQueryParser parser, TaskChanges changes,
-                      tools.jackson.databind.json.JsonMapper json, Clock clock,
-                      io.micrometer.core.instrument.MeterRegistry meters) {
+    Webhooks webhooks(ChangesProperties properties, TaskQueryParser parser, TaskChanges changes,
+                      JsonMapper json, Clock clock, MeterRegistry meters) {
         return new Webhooks(properties.getWebhooks(), parser, changes, json, clock, meters);
     }
 

@@ -1,5 +1,6 @@
 package dev.taskgateway.changes;
 
+import dev.taskgateway.api.FilterParameters;
 import dev.taskgateway.api.TaskQueryParser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,7 +38,7 @@ class ChangesController {
             the task matches before or after. Send `Last-Event-ID` to resume: within the retention \
             window nothing is lost; beyond it (or after a restart) the stream opens with a `resync` \
             event: list `/tasks` again. Idle streams get a `:heartbeat` comment.""")
-    @dev.taskgateway.api.FilterParameters
+    @FilterParameters
     @Parameter(in = ParameterIn.HEADER, name = "Last-Event-ID", description = "the id of the last event received",
             schema = @Schema(type = "string", example = "3f2a9c1e-42"))
     @ApiResponse(responseCode = "200", description = "an endless event stream",

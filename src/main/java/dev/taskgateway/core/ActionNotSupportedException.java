@@ -1,5 +1,6 @@
 package dev.taskgateway.core;
 
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The provider has no such action at all (HTTP 501). */
@@ -13,7 +14,7 @@ public class ActionNotSupportedException extends RuntimeException {
     }
 
     /** The provider does not offer {@code operation} on the source as a whole. */
-    public ActionNotSupportedException(SourceInfo info, SourceOperation operation, java.util.Set<SourceOperation> offered) {
+    public ActionNotSupportedException(SourceInfo info, SourceOperation operation, Set<SourceOperation> offered) {
         super(info.provider() + " does not support '" + operation.wireName() + "'; it supports: "
                 + (offered.isEmpty() ? "no source operations" : offered.stream()
                         .map(SourceOperation::wireName).sorted().collect(Collectors.joining(", "))),

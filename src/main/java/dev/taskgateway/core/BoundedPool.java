@@ -2,6 +2,7 @@ package dev.taskgateway.core;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +39,7 @@ public final class BoundedPool extends ThreadPoolExecutor {
         work.run();
     }
 
-    private static java.util.concurrent.ThreadFactory threads(String name) {
+    private static ThreadFactory threads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());

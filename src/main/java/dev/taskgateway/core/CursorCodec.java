@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -91,7 +92,7 @@ public final class CursorCodec {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((filter.canonical() + "|" + size).getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(java.util.Arrays.copyOf(digest, 9));
+            return ENCODER.encodeToString(Arrays.copyOf(digest, 9));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
@@ -105,7 +106,7 @@ public final class CursorCodec {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return java.util.Arrays.copyOf(mac.doFinal(bytes), 16);
+            return Arrays.copyOf(mac.doFinal(bytes), 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
         }

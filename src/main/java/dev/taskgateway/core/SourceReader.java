@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -100,7 +103,7 @@ final class SourceReader {
 
     /** The list with nothing pushed: the one read every query of an unordered source shares. */
     static ReadKey baseKey(TaskSource source) {
-        UpstreamQuery all = new UpstreamQuery(java.util.Set.of(), null, null, null, 1, 1);
+        UpstreamQuery all = new UpstreamQuery(Set.of(), null, null, null, 1, 1);
         return new ReadKey(source.info().id(), normalized(source.pushed(all).orElse(all)), null);
     }
 
@@ -332,7 +335,7 @@ final class SourceReader {
 
         /** True when the adapter pushes a createdAt upper bound, so a read can start mid-list. */
         private boolean canBound(int size) {
-            UpstreamQuery probe = new UpstreamQuery(java.util.Set.of(), null, null, Instant.EPOCH.plusSeconds(1), 1,
+            UpstreamQuery probe = new UpstreamQuery(Set.of(), null, null, Instant.EPOCH.plusSeconds(1), 1,
                     size);
             return source.pushed(probe).map(q -> q.createdUntil() != null).orElse(false);
         }
@@ -340,9 +343,9 @@ final class SourceReader {
         /** True when the provider receives every task-level filter, so its count is the count. */
         private boolean fullyPushed(TaskFilter filter, UpstreamQuery list) {
             return filter.updatedFrom() == null && list.statuses().equals(filter.statuses())
-                    && java.util.Objects.equals(list.nameContains(), filter.nameContains())
-                    && java.util.Objects.equals(list.createdFrom(), filter.createdFrom())
-                    && java.util.Objects.equals(list.createdUntil(), untilOfFilter(filter));
+                    && Objects.equals(list.nameContains(), filter.nameContains())
+                    && Objects.equals(list.createdFrom(), filter.createdFrom())
+                    && Objects.equals(list.createdUntil(), untilOfFilter(filter));
         }
 
         private HeldRead usable(HeldRead held) {
@@ -522,7 +525,7 @@ final class SourceReader {
             if (failure instanceof SourceException sourceFailure) {
                 return sourceFailure;
             }
-            if (failure instanceof java.util.concurrent.RejectedExecutionException) {
+            if (failure instanceof RejectedExecutionException) {
                 return new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE, "the gateway is shutting down");
             }
             System.getLogger(SourceReader.class.getName()).log(System.Logger.Level.WARNING,

@@ -1,7 +1,9 @@
 package dev.taskgateway.core;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +49,7 @@ public record Task(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(status, "status");
         // Insertion order kept: equal tasks must serialize to equal bytes on every instance (ETags).
-        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 

@@ -3,6 +3,8 @@ package dev.taskgateway.core;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The filters of a list request (DESIGN §5). Empty sets mean "all".
@@ -93,7 +95,7 @@ public record TaskFilter(Set<String> sources, Set<String> providers, Set<TaskSta
     /** A same-meaning text for the cursor fingerprint: equal filters give equal text. */
     String canonical() {
         return String.join("|", sorted(sources), sorted(providers),
-                sorted(statuses.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet())),
+                sorted(statuses.stream().map(Enum::name).collect(Collectors.toSet())),
                 String.valueOf(nameContains == null ? null : nameContains.toLowerCase(Locale.ROOT)),
                 String.valueOf(createdFrom), String.valueOf(createdTo))
                 // Only when given, so cursors made before updatedFrom existed still verify.
@@ -101,6 +103,6 @@ public record TaskFilter(Set<String> sources, Set<String> providers, Set<TaskSta
     }
 
     private static String sorted(Set<String> values) {
-        return String.join(",", new java.util.TreeSet<>(values));
+        return String.join(",", new TreeSet<>(values));
     }
 }

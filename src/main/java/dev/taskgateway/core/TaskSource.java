@@ -1,5 +1,6 @@
 package dev.taskgateway.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +103,8 @@ public interface TaskSource {
      * creation order. The engine reads on until the last task seen is older than the page's
      * boundary by more than this. The default is exact order.
      */
-    default java.time.Duration orderSkew() {
-        return java.time.Duration.ZERO;
+    default Duration orderSkew() {
+        return Duration.ZERO;
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.taskgateway.core;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class TaskStatistics {
             total += counted.total();
             exact &= counted.exact();
         }
-        bySource.sort(java.util.Comparator.comparingInt(s -> engine.position(s.report().id())));
+        bySource.sort(Comparator.comparingInt(s -> engine.position(s.report().id())));
         return new TaskStats(total, byStatus, bySource, exact && complete, complete);
     }
 
@@ -64,7 +66,7 @@ public final class TaskStatistics {
      * @param staleCause when a page came from cache after a failure, that failure
      */
     private record Counted(long total, Map<TaskStatus, Long> byStatus, String method, boolean exact,
-                           java.time.Instant fetchedAt, SourceException staleCause) {
+                           Instant fetchedAt, SourceException staleCause) {
     }
 
     /**

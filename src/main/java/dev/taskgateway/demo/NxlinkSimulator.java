@@ -2,6 +2,7 @@ package dev.taskgateway.demo;
 
 import dev.taskgateway.demo.SimulatorServer.Call;
 import dev.taskgateway.demo.SimulatorServer.Reply;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -245,7 +246,7 @@ public final class NxlinkSimulator implements SimulatorServer.Handler {
         Map<String, Object> stats = new LinkedHashMap<>((Map<String, Object>) task.get("statInfo"));
         if (stats.get("dialProgress") instanceof String percent && dialProgress != DialProgress.PERCENT) {
             stats.put("dialProgress", dialProgress == DialProgress.PERCENT_SIGN ? percent + "%"
-                    : new java.math.BigDecimal(percent).movePointLeft(2).toPlainString());
+                    : new BigDecimal(percent).movePointLeft(2).toPlainString());
         }
         if (!orderCountsSent) {
             stats.remove("dialedOrderCount");

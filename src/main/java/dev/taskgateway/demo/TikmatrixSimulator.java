@@ -3,8 +3,10 @@ package dev.taskgateway.demo;
 import dev.taskgateway.demo.SimulatorServer.Call;
 import dev.taskgateway.demo.SimulatorServer.Reply;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,9 +214,9 @@ public final class TikmatrixSimulator implements SimulatorServer.Handler {
     private String plannedTime(String hhmm) {
         LocalDateTime now = LocalDateTime.now(zone);
         try {
-            LocalDateTime plan = now.toLocalDate().atTime(java.time.LocalTime.parse(hhmm));
+            LocalDateTime plan = now.toLocalDate().atTime(LocalTime.parse(hhmm));
             return (plan.isBefore(now) ? plan.plusDays(1) : plan).format(TIME);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -5,6 +5,7 @@ import dev.taskgateway.core.SourceRegistry;
 import dev.taskgateway.state.SharedStateStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -51,7 +52,7 @@ public final class SourcesHealthIndicator implements HealthIndicator {
             details.put("lastSuccess", last.lastSuccess());
             details.put("lastFailure", last.lastFailure());
             details.put("lastErrorCode", last.lastErrorCode());
-            details.values().removeIf(java.util.Objects::isNull);
+            details.values().removeIf(Objects::isNull);
             health.withDetail(entry.info().id(), details);
         }
         if (sharedState != null) {
@@ -61,7 +62,7 @@ public final class SourcesHealthIndicator implements HealthIndicator {
             details.put("available", shared.available());
             details.put("since", shared.since());
             details.put("lastError", shared.lastError());
-            details.values().removeIf(java.util.Objects::isNull);
+            details.values().removeIf(Objects::isNull);
             health.withDetail("sharedState", details);
         }
         return health.build();

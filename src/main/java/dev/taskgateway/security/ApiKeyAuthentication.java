@@ -2,6 +2,7 @@ package dev.taskgateway.security;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -27,7 +28,7 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     /** A verified key. */
     static ApiKeyAuthentication verified(ApiKeyStore.Principal principal) {
         return new ApiKeyAuthentication(null, principal.name(), principal.roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT))).toList());
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT))).toList());
     }
 
     String presentedKey() {

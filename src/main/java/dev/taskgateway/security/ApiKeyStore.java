@@ -3,6 +3,8 @@ package dev.taskgateway.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +44,8 @@ final class ApiKeyStore {
      * presented key is trimmed too. Clear keys shorter than {@code minKeyLength} are refused.
      */
     static ApiKeyStore of(int minKeyLength, List<SecurityProperties.ApiKey> configured) {
-        java.util.ArrayList<Stored> stored = new java.util.ArrayList<>();
-        java.util.HashSet<String> names = new java.util.HashSet<>();
+        ArrayList<Stored> stored = new ArrayList<>();
+        HashSet<String> names = new HashSet<>();
         for (int i = 0; i < configured.size(); i++) {
             SecurityProperties.ApiKey key = configured.get(i);
             String prefix = "taskgateway.security.api-keys[" + i + "]";

@@ -8,6 +8,8 @@ import dev.taskgateway.http.RequestLimitsFilter;
 import dev.taskgateway.state.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -175,8 +177,8 @@ class SecurityConfiguration {
         return key == null ? null : ApiKeyAuthentication.presented(key);
     }
 
-    private static void unauthorized(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                                     String detail) throws java.io.IOException {
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                     String detail) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"task-gateway\"");
         ProblemWriter.write(request, response, 401, "unauthorized", "Unauthorized", detail);
     }

@@ -3,6 +3,7 @@ package dev.taskgateway.state;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Whether the shared store answers, as {@code /sources} and the {@code sources} health component
@@ -32,7 +33,7 @@ public final class SharedStateStatus {
     private volatile String lastError;
 
     public SharedStateStatus(StateProperties.Store store, Clock clock, Duration retryAfter) {
-        this.store = store.name().toLowerCase(java.util.Locale.ROOT);
+        this.store = store.name().toLowerCase(Locale.ROOT);
         this.clock = clock;
         this.retryAfter = retryAfter;
     }

@@ -5,6 +5,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,7 +61,7 @@ class StateConfiguration {
         @Bean
         ClientResourcesBuilderCustomizer sharedStateReconnectDelay() {
             return resources -> resources.reconnectDelay(
-                    Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, java.util.concurrent.TimeUnit.MILLISECONDS));
+                    Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
         }
 
         /** {@code container}: Spring Boot's, which resubscribes after Redis comes back. */

@@ -6,6 +6,7 @@ import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -199,7 +200,7 @@ class ActionBodiesTests {
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

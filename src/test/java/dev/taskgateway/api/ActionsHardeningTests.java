@@ -8,6 +8,8 @@ import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -236,7 +238,7 @@ class ActionsHardeningTests {
     }
 
     private static String segment(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private String first(String status) {

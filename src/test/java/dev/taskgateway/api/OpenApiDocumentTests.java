@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -165,7 +166,7 @@ class OpenApiDocumentTests {
 
     @Test
     void taskSchemaHasTheOptionalScheduleAndRealTasksCarryOnlyItsMembers() {
-        Map<String, io.swagger.v3.oas.models.media.Schema> schemas = document.getComponents().getSchemas();
+        Map<String, Schema> schemas = document.getComponents().getSchemas();
         Set<String> members = schemas.get("Task").getProperties().keySet();
         assertThat(members).contains("startedAt", "finishedAt", "schedule");
         assertThat(schemas.get("TaskSchedule").getProperties()).containsOnlyKeys("start", "end");

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -103,7 +104,7 @@ class TaskApiTests {
             created.add(item.path("createdAt").asString());
             sources.add(item.path("source").asString());
         });
-        assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(created).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(sources).containsExactlyInAnyOrder("tm-a", "tm-b");
     }
 

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,7 +70,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** The signature's parts: {@code t} and {@code v1}. */
     static Map<String, String> parts(String signature) {
-        Map<String, String> parts = new java.util.HashMap<>();
+        Map<String, String> parts = new HashMap<>();
         for (String part : signature.split(",")) {
             String[] kv = part.split("=", 2);
             parts.put(kv[0], kv[1]);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -71,7 +72,7 @@ final class ConsolePage {
         browser.findElement(By.cssSelector("#nav a[data-view='" + hash + "']")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("view-" + hash)));
         if (hash.equals("tasks")) {
-            waitFor(ExpectedConditions.textMatches(By.id("tasks-summary"), java.util.regex.Pattern.compile("shown")));
+            waitFor(ExpectedConditions.textMatches(By.id("tasks-summary"), Pattern.compile("shown")));
         }
         return this;
     }
@@ -128,7 +129,7 @@ final class ConsolePage {
     void applyFilters() {
         script("document.getElementById('tasks-summary').textContent = ''");
         byId("filters-apply").click();
-        waitFor(ExpectedConditions.textMatches(By.id("tasks-summary"), java.util.regex.Pattern.compile("shown")));
+        waitFor(ExpectedConditions.textMatches(By.id("tasks-summary"), Pattern.compile("shown")));
     }
 
     /** The ids of the rows shown, in order. */

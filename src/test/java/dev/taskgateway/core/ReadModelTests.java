@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,7 +88,7 @@ class ReadModelTests {
                 laterPageAsked.countDown();
             } else {
                 try {
-                    pageOneSawALaterPage.set(laterPageAsked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                    pageOneSawALaterPage.set(laterPageAsked.await(10, TimeUnit.SECONDS));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -325,13 +329,13 @@ class ReadModelTests {
 
     /** Replicas' shared reads in memory, as Redis holds them; counts the claims that were refused. */
     private static final class InMemorySharedReads implements SharedReads {
-        private final java.util.Map<ReadKey, ReadSnapshot> reads = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Set<ReadKey> claims = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Map<ReadKey, ReadSnapshot> reads = new ConcurrentHashMap<>();
+        private final Set<ReadKey> claims = ConcurrentHashMap.newKeySet();
         private final CountDownLatch waitedFor = new CountDownLatch(1);
 
         @Override
-        public java.util.Optional<ReadSnapshot> get(ReadKey key) {
-            return java.util.Optional.ofNullable(reads.get(key));
+        public Optional<ReadSnapshot> get(ReadKey key) {
+            return Optional.ofNullable(reads.get(key));
         }
 
         @Override
@@ -404,7 +408,7 @@ class ReadModelTests {
     }
 
     /** Carries the caller's {@link CallContext} to the threads it runs work on, as the gateway's executor does. */
-    private static final class ContextCarrying extends java.util.concurrent.AbstractExecutorService {
+    private static final class ContextCarrying extends AbstractExecutorService {
         private final ExecutorService delegate;
 
         ContextCarrying(ExecutorService delegate) {

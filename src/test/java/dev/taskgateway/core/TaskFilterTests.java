@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.taskgateway.testing.FakeTaskSource;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -55,12 +56,12 @@ class TaskFilterTests {
 
     @Test
     void nameFilterIgnoresTheDefaultLocale() {
-        java.util.Locale saved = java.util.Locale.getDefault();
+        Locale saved = Locale.getDefault();
         try {
-            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr"));
+            Locale.setDefault(Locale.forLanguageTag("tr"));
             assertThat(name("TITLE").matches(task("title", TaskStatus.RUNNING, NOON))).isTrue();
         } finally {
-            java.util.Locale.setDefault(saved);
+            Locale.setDefault(saved);
         }
     }
 

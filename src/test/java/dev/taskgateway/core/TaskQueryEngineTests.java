@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,9 +137,9 @@ class TaskQueryEngineTests {
         assertThat(byProvider.items()).hasSize(4);
         assertThat(byProvider.complete()).as("skipped sources do not make an answer incomplete").isTrue();
         assertThat(bySource.sources()).extracting(SourceReport::id, SourceReport::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("nxlink-hk", SourceState.OK),
-                org.assertj.core.groups.Tuple.tuple("nxlink-us", SourceState.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("tikmatrix-pc1", SourceState.SKIPPED));
+                Tuple.tuple("nxlink-hk", SourceState.OK),
+                Tuple.tuple("nxlink-us", SourceState.SKIPPED),
+                Tuple.tuple("tikmatrix-pc1", SourceState.SKIPPED));
         assertThat(pc1.calls()).isZero();
         assertThat(us.calls()).isEqualTo(1);
     }
@@ -232,7 +234,7 @@ class TaskQueryEngineTests {
             }
 
             @Override
-            public java.util.Optional<Task> find(String nativeId) {
+            public Optional<Task> find(String nativeId) {
                 throw new IllegalStateException("bad json");
             }
         };

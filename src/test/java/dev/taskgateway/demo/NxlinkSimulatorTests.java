@@ -6,9 +6,11 @@ import dev.taskgateway.demo.SimulatorServer.Call;
 import dev.taskgateway.demo.SimulatorServer.Reply;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -212,7 +214,7 @@ class NxlinkSimulatorTests {
     void theListIsNotNewestFirst() {
         List<Long> created = simulator.tasks(AK).stream().map(t -> ((Number) t.get("createTs")).longValue()).toList();
 
-        assertThat(created).isNotEqualTo(created.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertThat(created).isNotEqualTo(created.stream().sorted(Comparator.reverseOrder()).toList());
     }
 
     @Test
@@ -249,7 +251,7 @@ class NxlinkSimulatorTests {
                 + "&accessSecret=" + secret;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

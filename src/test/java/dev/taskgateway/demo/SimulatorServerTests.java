@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class SimulatorServerTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final SimulatorServer server = SimulatorServer.start("echo", 0, Faults.NONE,
-            call -> SimulatorServer.Reply.json(200, java.util.Map.of("ok", true)));
+            call -> SimulatorServer.Reply.json(200, Map.of("ok", true)));
 
     @AfterEach
     void stop() {

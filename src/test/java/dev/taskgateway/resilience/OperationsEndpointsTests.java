@@ -1,6 +1,8 @@
 package dev.taskgateway.resilience;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -211,8 +213,7 @@ class OperationsEndpointsTests extends GatewayFaultTestBase {
     }
 
     private void stubDetail() {
-        A.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(TASKS + "/1"))
+        A.stubFor(get(urlPathEqualTo(TASKS + "/1"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"code\":0,\"data\":{\"id\":1,\"status\":1,\"script_name\":\"post\","
                                 + "\"created_at\":\"2026-02-01 10:00:00\"}}")));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ class OpsQueriesTests extends GatewayFaultTestBase {
 
     @Test
     void everyDashboardAndAlertQueryNamesMetersLabelsAndValuesTheGatewayServes() throws IOException {
-        CLOCK.advance(java.time.Duration.ofSeconds(30));
+        CLOCK.advance(Duration.ofSeconds(30));
         assertThat(call("/tasks").status()).isEqualTo(200);
         call("/tasks");
         Map<String, List<Map<String, String>>> scrape = series(scrapeText());

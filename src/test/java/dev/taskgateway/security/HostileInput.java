@@ -3,8 +3,10 @@ package dev.taskgateway.security;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -232,7 +234,7 @@ final class HostileInput {
     private String saneQuery() {
         StringBuilder query = new StringBuilder();
         List<String> names = new ArrayList<>(PARAMS);
-        java.util.Collections.shuffle(names, random);
+        Collections.shuffle(names, random);
         for (String name : names.subList(0, random.nextInt(4))) {
             String value = switch (name) {
                 case "source" -> pick("tm-a", "tm-b", "tm-a,tm-b");
@@ -333,7 +335,7 @@ final class HostileInput {
         };
     }
 
-    private String array(java.util.function.Supplier<String> element) {
+    private String array(Supplier<String> element) {
         StringBuilder array = new StringBuilder("[");
         int size = pick(() -> random.nextInt(4), () -> random.nextInt(4), () -> 99 + random.nextInt(4));
         for (int i = 0; i < size; i++) {
@@ -417,7 +419,7 @@ final class HostileInput {
     }
 
     @SafeVarargs
-    private <T> T pick(java.util.function.Supplier<T>... choices) {
+    private <T> T pick(Supplier<T>... choices) {
         return choices[random.nextInt(choices.length)].get();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.taskgateway.security.HostileInput.Case;
 import dev.taskgateway.security.HttpProbe.Answer;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,13 +176,13 @@ class HostileInputTests extends SecuredGatewayTestBase {
         if (!hasLength && body.length > 0) {
             raw.append("Content-Length: ").append(body.length).append("\r\n");
         }
-        raw.append("\r\n").append(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1));
+        raw.append("\r\n").append(new String(body, StandardCharsets.ISO_8859_1));
         return http.raw(raw.toString());
     }
 
     /** UTF-8 bytes as ISO-8859-1 chars, so the raw request carries them as they are; CR and LF become spaces. */
     private static String latin1(String text) {
-        return new String(text.replace('\r', ' ').replace('\n', ' ').getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(text.replace('\r', ' ').replace('\n', ' ').getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
     }
 }

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.taskgateway.security.HttpProbe.Answer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,7 @@ class SecretHygieneTests extends SecuredGatewayTestBase {
             answers.add(probe().get("/tasks", "X-API-Key", wrong));
             answers.add(probe().get("/sources", "Authorization", "Bearer " + wrong));
         }
-        answers.add(probe().get("/tasks", "Authorization", "Basic " + java.util.Base64.getEncoder()
+        answers.add(probe().get("/tasks", "Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString(("admin:" + ADMIN_KEY).getBytes(StandardCharsets.UTF_8))));
     }
 

@@ -1,6 +1,7 @@
 package dev.taskgateway.security;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ abstract class SecuredGatewayTestBase {
         registry.add("taskgateway.security.api-keys[3].rate-limit.limit-refresh-period", () -> "10m");
         key(registry, 4, "hashed", "read");
         registry.add("taskgateway.security.api-keys[4].key-sha256",
-                () -> java.util.HexFormat.of().formatHex(ApiKeyStore.sha256(HASHED_KEY)));
+                () -> HexFormat.of().formatHex(ApiKeyStore.sha256(HASHED_KEY)));
         key(registry, 5, "prometheus", "metrics");
         // Generous for everyone else, so the many requests of these tests are never refused for rate.
         registry.add("taskgateway.security.rate-limit.limit-for-period", () -> "1000000");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskgateway.security.HttpProbe.Answer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -182,7 +183,7 @@ class SecurityApiTests extends SecuredGatewayTestBase {
 
         assertThatThrownBy(() -> ApiKeyRateLimits.of(properties))
                 .hasMessageContaining("taskgateway.security.api-keys[0].rate-limit.limit-for-period");
-        properties.getRateLimit().setLimitRefreshPeriod(java.time.Duration.ZERO);
+        properties.getRateLimit().setLimitRefreshPeriod(Duration.ZERO);
         assertThatThrownBy(() -> ApiKeyRateLimits.of(properties))
                 .hasMessageContaining("taskgateway.security.rate-limit.limit-refresh-period");
         properties.getRateLimit().setEnabled(false);

@@ -8,7 +8,7 @@ import dev.taskgateway.GatewayClient.Answer;
 import dev.taskgateway.TaskGatewayApplication;
 import dev.taskgateway.core.ReadCache;
 import dev.taskgateway.demo.Faults;
-import dev.taskgateway.demo.NewapiSimulator;
+import dev.taskgateway.demo.NewApiSimulator;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
 import java.time.Duration;
@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,12 +45,12 @@ class ReplicasOnRedisTests {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String OPS = "ops-key-0123456789abcdef";
     private static final String LIMITED = "limited-key-0123456789ab";
-    private static final int NEWAPI_BUDGET = 20;
+    private static final int NEW_API_BUDGET = 20;
     private static final String CREATE = """
             {"serials":["R58M1001"],"script_name":"post","start_time":"09:30","script_config":{"captions":"hi"}}""";
 
     static SimulatorServer tikmatrix;
-    static SimulatorServer newapi;
+    static SimulatorServer newApi;
     static RedisServer redis;
     static ConfigurableApplicationContext replicaA;
     static ConfigurableApplicationContext replicaB;
@@ -59,9 +62,9 @@ class ReplicasOnRedisTests {
         redis = RedisServer.start();
         tikmatrix = SimulatorServer.start("tikmatrix", 0, Faults.NONE,
                 new TikmatrixSimulator(60, 17, ZONE, LocalDateTime.now(ZONE)));
-        newapi = SimulatorServer.start("new-api", 0, Faults.NONE,
-                new NewapiSimulator(40, 17, Instant.now(), NewapiSimulator.Shape.CURRENT)
-                        .rateLimit(NEWAPI_BUDGET, Duration.ofSeconds(180)));
+        newApi = SimulatorServer.start("new-api", 0, Faults.NONE,
+                new NewApiSimulator(40, 17, Instant.now(), NewApiSimulator.Shape.CURRENT)
+                        .rateLimit(NEW_API_BUDGET, Duration.ofSeconds(180)));
         replicaA = replica();
         replicaB = replica();
         a = new GatewayClient(port(replicaA), OPS);
@@ -70,7 +73,7 @@ class ReplicasOnRedisTests {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {replicaA, replicaB, tikmatrix, newapi, redis}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {replicaA, replicaB, tikmatrix, newApi, redis}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -136,9 +139,9 @@ class ReplicasOnRedisTests {
 
     @Test
     @Order(3)
-    void bothReplicasTogetherStayInsideNewapisBudget() {
+    void bothReplicasTogetherStayInsideNewApisBudget() {
         Map<String, Integer> refusedLocally = new LinkedHashMap<>();
-        for (int i = 0; i < NEWAPI_BUDGET; i++) {
+        for (int i = 0; i < NEW_API_BUDGET; i++) {
             for (GatewayClient replica : List.of(a, b)) {
                 Answer read = replica.get("/tasks?source=newapi&size=5");
                 JsonNode source = read.json().path("sources").get(0);
@@ -148,8 +151,8 @@ class ReplicasOnRedisTests {
             }
         }
 
-        assertThat(newapi.answered(429)).isZero();
-        assertThat(newapi.answered(200)).isLessThanOrEqualTo(NEWAPI_BUDGET);
+        assertThat(newApi.answered(429)).isZero();
+        assertThat(newApi.answered(200)).isLessThanOrEqualTo(NEW_API_BUDGET);
         assertThat(refusedLocally).containsKeys("A", "B");
     }
 
@@ -178,13 +181,13 @@ class ReplicasOnRedisTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> readsOfB.entries("tikmatrix-pc1") == 0);
         tikmatrix.faults(Faults.latency(Duration.ofMillis(500)));
         long upstreamCalls = tikmatrix.answered();
-        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService both = Executors.newFixedThreadPool(2);
         try {
             var onA = both.submit(() -> a.get("/tasks?source=tikmatrix-pc1&size=3"));
             var onB = both.submit(() -> b.get("/tasks?source=tikmatrix-pc1&size=3"));
 
-            assertThat(onA.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
-            assertThat(onB.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(onA.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(onB.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
             assertThat(ids(onB.get())).isEqualTo(ids(onA.get()));
         } finally {
             both.shutdownNow();
@@ -298,10 +301,10 @@ class ReplicasOnRedisTests {
         properties.put("taskgateway.sources.tikmatrix-pc1.base-url", tikmatrix.baseUrl());
         properties.put("taskgateway.sources.tikmatrix-pc1.timezone", ZONE.getId());
         properties.put("taskgateway.sources.newapi.type", "new-api");
-        properties.put("taskgateway.sources.newapi.base-url", newapi.baseUrl());
+        properties.put("taskgateway.sources.newapi.base-url", newApi.baseUrl());
         properties.put("taskgateway.sources.newapi.access-token", "demo-newapi-user-token");
         properties.put("taskgateway.sources.newapi.user-id", "1");
-        properties.put("taskgateway.sources.newapi.budget.limit", Integer.toString(NEWAPI_BUDGET));
+        properties.put("taskgateway.sources.newapi.budget.limit", Integer.toString(NEW_API_BUDGET));
         properties.put("taskgateway.sources.newapi.budget.period", "180s");
         properties.put("taskgateway.sources.newapi.cache.fresh-ttl", "0s");
         properties.put("taskgateway.security.failed-auth.limit", "3");

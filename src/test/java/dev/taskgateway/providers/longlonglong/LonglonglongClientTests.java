@@ -18,6 +18,7 @@ import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -82,7 +83,7 @@ class LonglonglongClientTests {
         assertThat(source.fetch(query(1, 100, null)).totalExact()).isTrue();
         assertThat(source.fetch(new UpstreamQuery(Set.of(TaskStatus.RUNNING), null, null, null, 1, 100))
                 .totalExact()).isFalse();
-        assertThat(source.fetch(new UpstreamQuery(null, null, java.time.Instant.EPOCH, null, 1, 100))
+        assertThat(source.fetch(new UpstreamQuery(null, null, Instant.EPOCH, null, 1, 100))
                 .totalExact()).isFalse();
     }
 

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.taskgateway.core.SourceSettings;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
@@ -58,7 +59,7 @@ class LonglonglongFixtureTests {
     @Test
     void configuredTimezoneReplacesShanghai() {
         serve("subset-task-docs-example.json");
-        var settings = new dev.taskgateway.core.SourceSettings(LonglonglongTestSupport.SOURCE, "longlonglong",
+        var settings = new SourceSettings(LonglonglongTestSupport.SOURCE, "longlonglong",
                 URI.create(baseUrl()), true, Duration.ofSeconds(2), ZoneOffset.UTC, 10_000);
 
         Task task = LonglonglongTestSupport.source(settings, Map.of("token", LonglonglongTestSupport.TOKEN,

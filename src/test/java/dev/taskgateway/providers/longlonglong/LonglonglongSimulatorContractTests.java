@@ -21,6 +21,7 @@ import dev.taskgateway.core.UpstreamQuery;
 import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.LonglonglongSimulator;
 import dev.taskgateway.demo.SimulatorServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,7 +204,7 @@ class LonglonglongSimulatorContractTests {
     }
 
     private static CursorCodec codec() {
-        return new CursorCodec("longlonglong-contract-tests".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new CursorCodec("longlonglong-contract-tests".getBytes(StandardCharsets.UTF_8));
     }
 
     private LonglonglongTaskSource source(Map<String, String> keys) {

@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,7 +102,7 @@ class NxlinkAgainstSimulatorTests {
             "PERCENT, false", "PERCENT_SIGN, false", "FRACTION, false"})
     void progressIsDialedOverTotalOrdersUnderEveryDialProgressForm(DialProgress form, boolean countsSent) {
         simulator.dialProgress(form).orderCountsSent(countsSent);
-        Map<String, Map<?, ?>> stats = new java.util.HashMap<>();
+        Map<String, Map<?, ?>> stats = new HashMap<>();
         simulator.tasks(AK).forEach(t -> stats.put((String) t.get("taskId"), (Map<?, ?>) t.get("statInfo")));
 
         List<Task> tasks = readAll(source(SECRET, Clock.systemUTC()), new UpstreamQuery(Set.of(), null, null, null, 1, 1000));
@@ -118,7 +120,7 @@ class NxlinkAgainstSimulatorTests {
             } else if (!stringSent) {
                 assertThat(task.progress()).isNull();
             } else if (form != DialProgress.PERCENT || ambiguityFree((String) stat.get("dialProgress"))) {
-                assertThat(task.progress()).isCloseTo(truth, org.assertj.core.data.Offset.offset(0.051));
+                assertThat(task.progress()).isCloseTo(truth, Offset.offset(0.051));
                 compared++;
             }
         }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class NxlinkClientTests {
     @Test
     void tsIsTheClockInMilliseconds() {
         wm.stubFor(post(PATH).willReturn(okJson(EMPTY_PAGE)));
-        Clock clock = Clock.fixed(Instant.parse("2026-03-01T08:00:00.123Z"), java.time.ZoneOffset.UTC);
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T08:00:00.123Z"), ZoneOffset.UTC);
 
         client(clock, Algorithm.MD5).list(NxlinkListRequest.page(2, 1000));
 

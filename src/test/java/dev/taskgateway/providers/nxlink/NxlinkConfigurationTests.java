@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Sources made from YAML keys, and start-up failures that name the key but never a secret. */
@@ -129,8 +130,7 @@ class NxlinkConfigurationTests {
             prefix + "access-key=" + accessKey, prefix + "access-secret=" + SECRET};
     }
 
-    private static InvalidConfigurationPropertyValueException failure(
-            org.springframework.boot.test.context.assertj.AssertableApplicationContext context) {
+    private static InvalidConfigurationPropertyValueException failure(AssertableApplicationContext context) {
         assertThat(context).hasFailed();
         Throwable cause = context.getStartupFailure();
         while (cause != null && !(cause instanceof InvalidConfigurationPropertyValueException)) {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ class NxlinkRegionsTests {
     }
 
     private static long countStatus(List<Map<String, Object>> tasks, int... statuses) {
-        return tasks.stream().filter(t -> java.util.Arrays.stream(statuses).anyMatch(s -> t.get("taskStatus").equals(s)))
+        return tasks.stream().filter(t -> Arrays.stream(statuses).anyMatch(s -> t.get("taskStatus").equals(s)))
                 .count();
     }
 }

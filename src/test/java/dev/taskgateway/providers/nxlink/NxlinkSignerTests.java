@@ -5,6 +5,7 @@ import static dev.taskgateway.providers.nxlink.NxlinkTestSources.ACCESS_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskgateway.providers.nxlink.NxlinkSigner.Algorithm;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,11 +72,11 @@ class NxlinkSignerTests {
         NxlinkSigner signer = new NxlinkSigner(ACCESS_KEY, ACCESS_SECRET, "100", "nxai", Algorithm.MD5);
 
         assertThat(signer.headers(1746583929000L, V1_BODY)).containsExactly(
-                java.util.Map.entry("accessKey", ACCESS_KEY),
-                java.util.Map.entry("ts", "1746583929000"),
-                java.util.Map.entry("bizType", "100"),
-                java.util.Map.entry("action", "nxai"),
-                java.util.Map.entry("sign", "a7aa82793ed09c6646d3800c91cbdf46"));
+                Map.entry("accessKey", ACCESS_KEY),
+                Map.entry("ts", "1746583929000"),
+                Map.entry("bizType", "100"),
+                Map.entry("action", "nxai"),
+                Map.entry("sign", "a7aa82793ed09c6646d3800c91cbdf46"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +106,7 @@ class NxlinkTaskMapperTests {
 
         assertThat(task.status()).isEqualTo(TaskStatus.UNKNOWN);
         assertThat(task.nativeStatusLabel()).isNull();
-        assertThat(task.metrics()).containsOnly(java.util.Map.entry("answeredOrders", 7));
+        assertThat(task.metrics()).containsOnly(Map.entry("answeredOrders", 7));
     }
 
     @Test
@@ -123,9 +124,9 @@ class NxlinkTaskMapperTests {
                 + "\"answerCallCount\":22,\"totalCallElapsed\":900,\"answerRate\":\"29.33\"}}"));
 
         assertThat(task.metrics()).containsOnly(
-                java.util.Map.entry("totalOrders", 120), java.util.Map.entry("dialedOrders", 60),
-                java.util.Map.entry("answeredOrders", 20), java.util.Map.entry("finishedOrders", 50),
-                java.util.Map.entry("totalCalls", 75), java.util.Map.entry("answeredCalls", 22));
+                Map.entry("totalOrders", 120), Map.entry("dialedOrders", 60),
+                Map.entry("answeredOrders", 20), Map.entry("finishedOrders", 50),
+                Map.entry("totalCalls", 75), Map.entry("answeredCalls", 22));
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -279,7 +280,7 @@ class NxlinkTaskSourceTests {
     }
 
     private static String sentBody() {
-        java.util.List<LoggedRequest> requests = wm.findAll(postRequestedFor(urlEqualTo(PATH)));
+        List<LoggedRequest> requests = wm.findAll(postRequestedFor(urlEqualTo(PATH)));
         assertThat(requests).hasSize(1);
         return requests.get(0).getBodyAsString();
     }

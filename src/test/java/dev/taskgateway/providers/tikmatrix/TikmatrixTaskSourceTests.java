@@ -1,10 +1,13 @@
 package dev.taskgateway.providers.tikmatrix;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -142,9 +145,9 @@ class TikmatrixTaskSourceTests {
         UpstreamPage page = source.fetch(new UpstreamQuery(Set.of(TaskStatus.FAILED), null, null, null, 3, 50));
 
         upstream.verify(getRequestedFor(urlPathEqualTo("/api/v1/task"))
-                .withQueryParam("page", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3"))
-                .withQueryParam("page_size", com.github.tomakehurst.wiremock.client.WireMock.equalTo("50"))
-                .withQueryParam("status", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3")));
+                .withQueryParam("page", equalTo("3"))
+                .withQueryParam("page_size", equalTo("50"))
+                .withQueryParam("status", equalTo("3")));
         assertThat(page.totalExact()).isTrue();
         assertThat(page.last()).isTrue();
     }
@@ -255,8 +258,7 @@ class TikmatrixTaskSourceTests {
     void nativeIdsThatAreNotTaskNumbersNeverReachAnUpstreamPath(String nativeId) {
         assertThat(source.find(nativeId)).isEmpty();
         // Any path below /api/v1/task/ (stats, batch, retry-all, {id}/stop...) would be a leak.
-        assertThat(upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/v1/task/.*")))).isEmpty();
+        assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/api/v1/task/.*")))).isEmpty();
     }
 
     @Test

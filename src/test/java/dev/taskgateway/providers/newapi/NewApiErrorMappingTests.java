@@ -5,10 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.taskgateway.providers.newapi.NewapiBodies.refusal;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.TOKEN;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.query;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.source;
+import static dev.taskgateway.providers.newapi.NewApiBodies.refusal;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.TOKEN;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.query;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way new-api says no, and the error code and message the gateway reports for it. */
-class NewapiErrorMappingTests {
+class NewApiErrorMappingTests {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()

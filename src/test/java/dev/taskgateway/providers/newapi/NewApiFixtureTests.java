@@ -4,9 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.TOKEN;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.query;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.source;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.TOKEN;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.query;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** Replays each recorded answer under providers/new-api/ and compares with the expected tasks beside it. */
-class NewapiFixtureTests {
+class NewApiFixtureTests {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
@@ -34,7 +34,7 @@ class NewapiFixtureTests {
     void rawAnswerMapsToTheExpectedTasks(String fixture, String scope, String shape) {
         String path = scope.equals("self") ? "/api/task/self" : "/api/task/";
         wm.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(Fixtures.read("new-api", fixture + ".json"))));
-        NewapiTaskSource source = source(wm.baseUrl(), TOKEN, 7, scope, "auto");
+        NewApiTaskSource source = source(wm.baseUrl(), TOKEN, 7, scope, "auto");
 
         UpstreamPage page = source.fetch(query(1, 100));
 

@@ -3,7 +3,7 @@ package dev.taskgateway.providers.newapi;
 import java.util.Locale;
 
 /** The two list envelopes new-api builds answer with (PROVIDER-NOTES §3.3, quirk 5). */
-enum NewapiShape {
+enum NewApiShape {
     /** {@code data:{items,total,page,page_size}}, {@code p} from 1, {@code page_size} up to 100. */
     CURRENT,
     /** {@code data:[...]} (builds up to 2025-04), {@code p} from 0, always ten per page, no total. */

@@ -8,12 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.taskgateway.providers.newapi.NewapiBodies.current;
-import static dev.taskgateway.providers.newapi.NewapiBodies.item;
-import static dev.taskgateway.providers.newapi.NewapiBodies.legacy;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.TOKEN;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.query;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.source;
+import static dev.taskgateway.providers.newapi.NewApiBodies.current;
+import static dev.taskgateway.providers.newapi.NewApiBodies.item;
+import static dev.taskgateway.providers.newapi.NewApiBodies.legacy;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.TOKEN;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.query;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,9 +41,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Every request the adapter sends and how it reads both answer shapes, against WireMock. */
-class NewapiTaskSourceWireTests {
+class NewApiTaskSourceWireTests {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
@@ -137,7 +138,7 @@ class NewapiTaskSourceWireTests {
 
     @Test
     void pushedFormKeepsOneNativeStatusAndTheUpperBoundOnly() {
-        NewapiTaskSource source = source(wm.baseUrl(), "auto");
+        NewApiTaskSource source = source(wm.baseUrl(), "auto");
 
         UpstreamQuery pushed = source.pushed(new UpstreamQuery(Set.of(TaskStatus.FAILED), "suno",
                 Instant.ofEpochSecond(T), Instant.ofEpochSecond(T + 10), 1, 500)).orElseThrow();
@@ -245,7 +246,7 @@ class NewapiTaskSourceWireTests {
     @Test
     void legacyShapeIsAskedForPageMinusOneAndHasNoTotal() {
         wm.stubFor(any(anyUrl()).willReturn(okJson(legacy(item("task_b", T + 1, "SUCCESS"), item("task_a", T, "QUEUED")))));
-        NewapiTaskSource source = source(wm.baseUrl(), "legacy");
+        NewApiTaskSource source = source(wm.baseUrl(), "legacy");
 
         UpstreamPage page = source.fetch(query(3, 100));
 
@@ -267,7 +268,7 @@ class NewapiTaskSourceWireTests {
     @Test
     void autoDetectsTheLegacyShapeAndAsksAgainForTheRightPage() {
         wm.stubFor(get(urlPathEqualTo("/api/task/self")).willReturn(okJson(legacy(item("task_a", T, "SUCCESS")))));
-        NewapiTaskSource source = source(wm.baseUrl(), "auto");
+        NewApiTaskSource source = source(wm.baseUrl(), "auto");
         assertThat(source.detectedShape()).isEqualTo("unknown");
 
         UpstreamPage first = source.fetch(query(1, 100));
@@ -283,7 +284,7 @@ class NewapiTaskSourceWireTests {
     @Test
     void autoFollowsAnUpgradeFromLegacyToCurrent() {
         wm.stubFor(get(urlPathEqualTo("/api/task/self")).willReturn(okJson(legacy(item("task_a", T, "SUCCESS")))));
-        NewapiTaskSource source = source(wm.baseUrl(), "auto");
+        NewApiTaskSource source = source(wm.baseUrl(), "auto");
         source.fetch(query(1, 100));
         wm.resetAll();
         wm.stubFor(get(urlPathEqualTo("/api/task/self")).willReturn(okJson(current(4, 100, 1000))));
@@ -353,8 +354,8 @@ class NewapiTaskSourceWireTests {
     }
 
     @Test
-    void findOfAnIdNewapiCannotHoldMakesNoCall() {
-        NewapiTaskSource source = source(wm.baseUrl(), "auto");
+    void findOfAnIdNewApiCannotHoldMakesNoCall() {
+        NewApiTaskSource source = source(wm.baseUrl(), "auto");
 
         assertThat(source.find("../api/user/self")).isEmpty();
         assertThat(source.find("a b")).isEmpty();
@@ -387,9 +388,9 @@ class NewapiTaskSourceWireTests {
     }
 
     /** {@code n} distinct items, newest first. */
-    private record ObjectNodes(tools.jackson.databind.node.ObjectNode[] items) {
+    private record ObjectNodes(ObjectNode[] items) {
         static ObjectNodes of(int n) {
-            tools.jackson.databind.node.ObjectNode[] items = new tools.jackson.databind.node.ObjectNode[n];
+            ObjectNode[] items = new ObjectNode[n];
             for (int i = 0; i < n; i++) {
                 items[i] = item("task_" + i, T - i, "SUCCESS");
             }

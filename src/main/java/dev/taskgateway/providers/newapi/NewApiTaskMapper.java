@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** Maps new-api task objects ({@code model.Task} / {@code dto.TaskDto}) to {@link Task}s. Pure. */
-final class NewapiTaskMapper {
+final class NewApiTaskMapper {
 
     static final String PROVIDER = "new-api";
 
@@ -30,7 +30,7 @@ final class NewapiTaskMapper {
 
     private final String sourceId;
 
-    NewapiTaskMapper(String sourceId) {
+    NewApiTaskMapper(String sourceId) {
         this.sourceId = sourceId;
     }
 

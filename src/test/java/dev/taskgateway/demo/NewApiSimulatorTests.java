@@ -23,18 +23,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The new-api simulator speaks the wire protocol of PROVIDER-NOTES §3, checked over real HTTP. */
-class NewapiSimulatorTests {
+class NewApiSimulatorTests {
 
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant NEWEST = Instant.parse("2026-01-15T12:00:00Z");
-    private static final String USER = NewapiSimulator.USER_TOKEN;
-    private static final String ADMIN = NewapiSimulator.ADMIN_TOKEN;
+    private static final String USER = NewApiSimulator.USER_TOKEN;
+    private static final String ADMIN = NewApiSimulator.ADMIN_TOKEN;
 
     private final OkHttpClient http = new OkHttpClient();
     private final MutableClock clock = new MutableClock(NEWEST.plusSeconds(3600));
     private SimulatorServer server;
-    private NewapiSimulator simulator;
+    private NewApiSimulator simulator;
 
     @AfterEach
     void stop() {
@@ -45,7 +45,7 @@ class NewapiSimulatorTests {
 
     @Test
     void missingAuthorizationIs401() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         Answer answer = get("/api/task/self", null, "1");
 
@@ -62,9 +62,9 @@ class NewapiSimulatorTests {
             'Bearer demo-newapi-user-token',       2,        401, 无权进行此操作，New-Api-User 与登录用户不匹配
             'Bearer demo-newapi-banned-token',     3,        200, 用户已被封禁
             """)
-    void authFailuresAnswerAsNewapiDoes(String authorization, String userHeader, int status, String message)
+    void authFailuresAnswerAsNewApiDoes(String authorization, String userHeader, int status, String message)
             throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         Answer answer = get("/api/task/self", authorization, userHeader);
 
@@ -75,7 +75,7 @@ class NewapiSimulatorTests {
 
     @Test
     void commonUserOnTheAdminListIsRefusedWithHttp200() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         Answer answer = get("/api/task/", "Bearer " + USER, "1");
 
@@ -85,20 +85,20 @@ class NewapiSimulatorTests {
 
     @Test
     void bareTokenWithoutBearerIsAccepted() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         assertThat(get("/api/task/self", USER, "1").json().path("success").asBoolean()).isTrue();
     }
 
     @Test
     void selfListsOnlyTheTokenUsersTasksWithoutChannel() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         JsonNode data = get("/api/task/self?p=1&page_size=100", "Bearer " + USER, "1").json().path("data");
 
-        assertThat(data.path("total").asLong()).isEqualTo(simulator.taskIds(NewapiSimulator.USER_ID).size());
+        assertThat(data.path("total").asLong()).isEqualTo(simulator.taskIds(NewApiSimulator.USER_ID).size());
         assertThat(data.path("items")).hasSize(100).allSatisfy(item -> {
-            assertThat(item.path("user_id").asInt()).isEqualTo(NewapiSimulator.USER_ID);
+            assertThat(item.path("user_id").asInt()).isEqualTo(NewApiSimulator.USER_ID);
             assertThat(item.path("channel_id").asInt()).isZero();
             assertThat(item.has("username")).isFalse();
         });
@@ -106,7 +106,7 @@ class NewapiSimulatorTests {
 
     @Test
     void adminListsEveryTaskWithUsernames() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         JsonNode data = get("/api/task/?page_size=100", "Bearer " + ADMIN, "2").json().path("data");
 
@@ -122,7 +122,7 @@ class NewapiSimulatorTests {
 
     @Test
     void currentPagesFromOneNewestIdFirstDefaultTenAtMostOneHundred() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         JsonNode byDefault = get("/api/task/?p=0", "Bearer " + ADMIN, "2").json().path("data");
         JsonNode page2 = get("/api/task/?p=2&ps=10", "Bearer " + ADMIN, "2").json().path("data");
@@ -142,7 +142,7 @@ class NewapiSimulatorTests {
 
     @Test
     void legacyPagesFromZeroTenAtATimeAsABareList() throws IOException {
-        start(NewapiSimulator.Shape.LEGACY);
+        start(NewApiSimulator.Shape.LEGACY);
 
         JsonNode first = get("/api/task/?p=0&page_size=100", "Bearer " + ADMIN, "2").json().path("data");
         JsonNode second = get("/api/task/?p=1", "Bearer " + ADMIN, "2").json().path("data");
@@ -156,7 +156,7 @@ class NewapiSimulatorTests {
 
     @Test
     void filtersMatchExactlyAndTimesAreInclusiveOnSubmitTime() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
         JsonNode newest = get("/api/task/?page_size=1", "Bearer " + ADMIN, "2").json().path("data").path("items").get(0);
         long submitted = newest.path("submit_time").asLong();
         String taskId = newest.path("task_id").asString();
@@ -180,7 +180,7 @@ class NewapiSimulatorTests {
 
     @Test
     void seedDataHoldsEveryNativeStatusSunoAndNumericVideoPlatforms() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
         Set<String> statuses = new HashSet<>();
         Set<String> platforms = new HashSet<>();
         Set<String> progress = new HashSet<>();
@@ -205,7 +205,7 @@ class NewapiSimulatorTests {
      */
     @Test
     void createdAtFollowsIdAndSubmitTimeIsStampedBeforeInsert() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
         List<JsonNode> rows = new ArrayList<>();
         for (int p = 1; p <= 5; p++) {
             get("/api/task/?page_size=100&p=" + p, "Bearer " + ADMIN, "2").json().path("data").path("items").forEach(rows::add);
@@ -228,16 +228,16 @@ class NewapiSimulatorTests {
 
     @Test
     void sameSeedGivesTheSameTasks() {
-        List<String> a = new NewapiSimulator(200, 7, NEWEST, NewapiSimulator.Shape.CURRENT).taskIds(null);
-        List<String> b = new NewapiSimulator(200, 7, NEWEST, NewapiSimulator.Shape.CURRENT).taskIds(null);
-        List<String> c = new NewapiSimulator(200, 8, NEWEST, NewapiSimulator.Shape.CURRENT).taskIds(null);
+        List<String> a = new NewApiSimulator(200, 7, NEWEST, NewApiSimulator.Shape.CURRENT).taskIds(null);
+        List<String> b = new NewApiSimulator(200, 7, NEWEST, NewApiSimulator.Shape.CURRENT).taskIds(null);
+        List<String> c = new NewApiSimulator(200, 8, NEWEST, NewApiSimulator.Shape.CURRENT).taskIds(null);
 
         assertThat(a).isEqualTo(b).isNotEqualTo(c).hasSize(200);
     }
 
     @Test
     void addNowPutsNewTasksAtTheHeadInsertedNow() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         List<String> added = simulator.addNow(2);
 
@@ -252,7 +252,7 @@ class NewapiSimulatorTests {
 
     @Test
     void rateLimitAnswers429WithAnEmptyBodyUntilTheWindowPasses() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
         simulator.rateLimit(3, Duration.ofSeconds(180));
 
         List<Integer> statuses = new ArrayList<>();
@@ -270,7 +270,7 @@ class NewapiSimulatorTests {
 
     @Test
     void rateLimitIsOffByDefault() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         for (int i = 0; i < 200; i++) {
             assertThat(get("/api/task/self?page_size=1", "Bearer " + USER, "1").status()).isEqualTo(200);
@@ -279,7 +279,7 @@ class NewapiSimulatorTests {
 
     @Test
     void answersAreGzippedWhenTheClientAsks() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
         Request request = new Request.Builder().url(server.baseUrl() + "/api/task/self")
                 .header("Authorization", "Bearer " + USER).header("New-Api-User", "1")
                 .header("Accept-Encoding", "gzip").build();
@@ -294,13 +294,13 @@ class NewapiSimulatorTests {
 
     @Test
     void unknownRouteIs404() throws IOException {
-        start(NewapiSimulator.Shape.CURRENT);
+        start(NewApiSimulator.Shape.CURRENT);
 
         assertThat(get("/api/mj/self", "Bearer " + USER, "1").status()).isEqualTo(404);
     }
 
-    private void start(NewapiSimulator.Shape shape) {
-        simulator = new NewapiSimulator(500, 42, NEWEST, shape, clock);
+    private void start(NewApiSimulator.Shape shape) {
+        simulator = new NewApiSimulator(500, 42, NEWEST, shape, clock);
         server = SimulatorServer.start("new-api-test", 0, Faults.NONE, simulator);
     }
 

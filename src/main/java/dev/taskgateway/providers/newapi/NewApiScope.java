@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Which task center a source reads. */
-enum NewapiScope {
+enum NewApiScope {
     /** The token user's tasks: {@code GET /api/task/self} (UserAuth). */
     SELF("/api/task/self"),
     /** Every user's tasks: {@code GET /api/task/} (AdminAuth, role ≥ 10). */
@@ -12,7 +12,7 @@ enum NewapiScope {
 
     private final String path;
 
-    NewapiScope(String path) {
+    NewApiScope(String path) {
         this.path = path;
     }
 
@@ -22,7 +22,7 @@ enum NewapiScope {
     }
 
     /** The scope a config value names ({@code self} or {@code all}); empty otherwise. */
-    static Optional<NewapiScope> parse(String text) {
+    static Optional<NewApiScope> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }

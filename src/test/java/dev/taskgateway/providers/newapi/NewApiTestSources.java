@@ -15,18 +15,18 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** Builds new-api sources the way production does: the provider factory, a Binder, a 2 s UpstreamHttp. */
-final class NewapiTestSources {
+final class NewApiTestSources {
 
     /** A made-up token: tests check that it never shows up in an error message. */
     static final String TOKEN = "tok-3f9a1c77e2b54d0e9c1a";
     static final String SOURCE_ID = "newapi-test";
 
-    private NewapiTestSources() {
+    private NewApiTestSources() {
     }
 
     /** The declaration production registers. */
-    static ProviderDeclaration<NewapiProperties> factory() {
-        return new NewapiConfiguration().newapiProvider();
+    static ProviderDeclaration<NewApiProperties> factory() {
+        return new NewApiConfiguration().newApiProvider();
     }
 
     /** Settings of {@link #SOURCE_ID} at {@code baseUrl}, 2 s per call. */
@@ -35,21 +35,21 @@ final class NewapiTestSources {
     }
 
     /** A source whose keys are {@code keys} (without the prefix). */
-    static NewapiTaskSource source(String baseUrl, Map<String, String> keys) {
+    static NewApiTaskSource source(String baseUrl, Map<String, String> keys) {
         Map<String, String> prefixed = new LinkedHashMap<>();
         keys.forEach((k, v) -> prefixed.put("taskgateway.sources." + SOURCE_ID + "." + k, v));
-        return (NewapiTaskSource) factory().create(settings(baseUrl), new Binder(new MapConfigurationPropertySource(prefixed)),
+        return (NewApiTaskSource) factory().create(settings(baseUrl), new Binder(new MapConfigurationPropertySource(prefixed)),
                 new OkHttpClient());
     }
 
     /** A source with {@code token}, {@code userId}, {@code scope} and {@code apiShape}. */
-    static NewapiTaskSource source(String baseUrl, String token, int userId, String scope, String apiShape) {
+    static NewApiTaskSource source(String baseUrl, String token, int userId, String scope, String apiShape) {
         return source(baseUrl, Map.of("access-token", token, "user-id", Integer.toString(userId),
                 "scope", scope, "api-shape", apiShape));
     }
 
     /** A self-scope source with {@link #TOKEN}, user 7 and the given shape setting. */
-    static NewapiTaskSource source(String baseUrl, String apiShape) {
+    static NewApiTaskSource source(String baseUrl, String apiShape) {
         return source(baseUrl, TOKEN, 7, "self", apiShape);
     }
 

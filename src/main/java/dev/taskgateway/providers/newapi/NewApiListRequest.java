@@ -10,11 +10,11 @@ package dev.taskgateway.providers.newapi;
  * @param page           1-based page; the client turns it into the shape's {@code p}
  * @param pageSize       tasks per page, 1..100 (legacy builds ignore it)
  */
-record NewapiListRequest(String status, Long startTimestamp, Long endTimestamp, String taskId,
+record NewApiListRequest(String status, Long startTimestamp, Long endTimestamp, String taskId,
                          int page, int pageSize) {
 
     /** The request that looks up one task by its {@code task_id}. */
-    static NewapiListRequest byTaskId(String taskId) {
-        return new NewapiListRequest(null, null, null, taskId, 1, 1);
+    static NewApiListRequest byTaskId(String taskId) {
+        return new NewApiListRequest(null, null, null, taskId, 1, 1);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One row of the simulated {@code tasks} table ({@code model.Task}), and how the list shows it. */
-final class NewapiSimulatorTask {
+final class NewApiSimulatorTask {
 
     private final long id;
     private final String taskId;
@@ -25,7 +25,7 @@ final class NewapiSimulatorTask {
     private long startTime;
     private long finishTime;
 
-    NewapiSimulatorTask(long id, String taskId, String platform, String action, int userId, int channelId,
+    NewApiSimulatorTask(long id, String taskId, String platform, String action, int userId, int channelId,
                         int quota, String input) {
         this.id = id;
         this.taskId = taskId;

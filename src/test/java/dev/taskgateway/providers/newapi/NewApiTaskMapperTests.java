@@ -10,6 +10,7 @@ import dev.taskgateway.providers.LenientJson;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,9 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-class NewapiTaskMapperTests {
+class NewApiTaskMapperTests {
 
-    private final NewapiTaskMapper mapper = new NewapiTaskMapper("newapi-admin");
+    private final NewApiTaskMapper mapper = new NewApiTaskMapper("newapi-admin");
 
     /** DESIGN §4, one row per native value, plus values no build has told us about. */
     @ParameterizedTest(name = "\"{0}\" -> {1} ({2})")
@@ -43,7 +44,7 @@ class NewapiTaskMapperTests {
         assertThat(task.status()).isEqualTo(expected);
         assertThat(task.nativeStatus()).isEqualTo(nativeStatus);
         assertThat(task.nativeStatusLabel()).isEqualTo(label);
-        assertThat(NewapiTaskMapper.status(nativeStatus)).isEqualTo(expected);
+        assertThat(NewApiTaskMapper.status(nativeStatus)).isEqualTo(expected);
     }
 
     @Test
@@ -57,20 +58,20 @@ class NewapiTaskMapperTests {
     @ParameterizedTest
     @ValueSource(strings = {"NOT_START", "SUBMITTED", "QUEUED", "IN_PROGRESS", "SUCCESS", "FAILURE"})
     void everyNamedNativeStatusIsInTheSetItsUnifiedStatusPushesUpstream(String nativeStatus) {
-        TaskStatus unified = NewapiTaskMapper.status(nativeStatus);
+        TaskStatus unified = NewApiTaskMapper.status(nativeStatus);
 
-        assertThat(NewapiTaskMapper.nativeStatuses(unified)).contains(nativeStatus);
+        assertThat(NewApiTaskMapper.nativeStatuses(unified)).contains(nativeStatus);
     }
 
     @ParameterizedTest
     @EnumSource(TaskStatus.class)
     void everyPushedNativeStatusMapsBackToItsUnifiedStatus(TaskStatus unified) {
-        Set<String> natives = NewapiTaskMapper.nativeStatuses(unified);
+        Set<String> natives = NewApiTaskMapper.nativeStatuses(unified);
 
         if (unified == TaskStatus.UNKNOWN) {
             assertThat(natives).as("UNKNOWN also covers values nobody can list").isNull();
         } else {
-            assertThat(natives).allSatisfy(n -> assertThat(NewapiTaskMapper.status(n)).isEqualTo(unified));
+            assertThat(natives).allSatisfy(n -> assertThat(NewApiTaskMapper.status(n)).isEqualTo(unified));
         }
     }
 
@@ -169,7 +170,7 @@ class NewapiTaskMapperTests {
         Task video = mapper.toTask(item("task_v").put("id", 11).put("submit_time", 1_700_000_000L).put("created_at", 1_700_000_055L));
         Task suno = mapper.toTask(item("task_s").put("id", 10).put("submit_time", 1_700_000_050L).put("created_at", 1_700_000_051L));
 
-        assertThat(java.util.stream.Stream.of(suno, video).sorted(Task.ORDER)).containsExactly(video, suno);
+        assertThat(Stream.of(suno, video).sorted(Task.ORDER)).containsExactly(video, suno);
     }
 
     @Test
@@ -207,7 +208,7 @@ class NewapiTaskMapperTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "a/b", "task id", "task:1", "ü"})
-    void taskIdOutsideWhatNewapiStoresIsRejected(String taskId) {
+    void taskIdOutsideWhatNewApiStoresIsRejected(String taskId) {
         assertThatThrownBy(() -> mapper.toTask(item(taskId))).isInstanceOf(IllegalArgumentException.class);
     }
 

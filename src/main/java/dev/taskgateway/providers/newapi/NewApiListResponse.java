@@ -12,5 +12,5 @@ import tools.jackson.databind.JsonNode;
  * @param total    {@code data.total} (current shape only), or null
  * @param pageSize {@code data.page_size}, the page size the provider applied, or null
  */
-record NewapiListResponse(NewapiShape shape, List<JsonNode> items, Long total, Long pageSize) {
+record NewApiListResponse(NewApiShape shape, List<JsonNode> items, Long total, Long pageSize) {
 }

@@ -1,7 +1,7 @@
 package dev.taskgateway.providers.newapi;
 
 /** new-api keys below {@code taskgateway.sources.<id>}; the common keys sit beside them. */
-public class NewapiProperties {
+public class NewApiProperties {
 
     /**
      * System access token from new-api's personal settings ("generate system access token"), not

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * <p>No {@code Accept-Encoding} is set here on purpose: OkHttp then asks for gzip itself and
  * decodes it transparently (new-api gzips everything under {@code /api}).
  */
-final class NewapiClient {
+final class NewApiClient {
 
     /**
      * How new-api's own auth refusals begin (middleware/auth.go, Chinese, Traditional Chinese and
@@ -40,11 +40,11 @@ final class NewapiClient {
 
     private final SourceSettings settings;
     private final UpstreamHttp http;
-    private final NewapiScope scope;
+    private final NewApiScope scope;
     private final String accessToken;
     private final long userId;
 
-    NewapiClient(SourceSettings settings, UpstreamHttp http, NewapiScope scope, String accessToken, long userId) {
+    NewApiClient(SourceSettings settings, UpstreamHttp http, NewApiScope scope, String accessToken, long userId) {
         this.settings = settings;
         this.http = http;
         this.scope = scope;
@@ -58,7 +58,7 @@ final class NewapiClient {
      * Page-number paging, {@code ORDER BY id DESC}: {@code p} from 1 and {@code page_size} up to 100
      * for {@code CURRENT}; {@code p} from 0 and always ten per page for {@code LEGACY}.
      */
-    NewapiListResponse list(NewapiListRequest request, NewapiShape pageAs) {
+    NewApiListResponse list(NewApiListRequest request, NewApiShape pageAs) {
         HttpUrl.Builder url = UpstreamHttp.url(settings, scope.path()).newBuilder()
                 .addQueryParameter("p", Integer.toString(pageAs.wirePage(request.page())))
                 .addQueryParameter("page_size", Integer.toString(request.pageSize()));
@@ -75,13 +75,13 @@ final class NewapiClient {
     }
 
     /** Reads a list answer in either shape; the shape is whatever {@code data} turns out to be. */
-    static NewapiListResponse read(UpstreamResponse response, Collection<String> secrets) {
+    static NewApiListResponse read(UpstreamResponse response, Collection<String> secrets) {
         JsonNode data = dataOf(response, secrets);
         if (data == null || data.isNull() || data.isMissingNode()) {
-            return new NewapiListResponse(null, List.of(), null, null);
+            return new NewApiListResponse(null, List.of(), null, null);
         }
         if (data.isArray()) {
-            return new NewapiListResponse(NewapiShape.LEGACY, elements(data), null, null);
+            return new NewApiListResponse(NewApiShape.LEGACY, elements(data), null, null);
         }
         if (!data.isObject()) {
             throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "new-api task list data is neither a list nor a page");
@@ -96,7 +96,7 @@ final class NewapiClient {
         if (!items.isArray()) {
             throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "new-api task list items is not a list");
         }
-        return new NewapiListResponse(NewapiShape.CURRENT, elements(items),
+        return new NewApiListResponse(NewApiShape.CURRENT, elements(items),
                 LenientJson.longValue(data, "total"), LenientJson.longValue(data, "page_size"));
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskFilter;
 import dev.taskgateway.core.TaskPage;
-import dev.taskgateway.demo.NewapiSimulator;
+import dev.taskgateway.demo.NewApiSimulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,18 +23,18 @@ import org.junit.jupiter.api.Test;
  * DESIGN §5 guarantee 5 and §8: walking a 100,000-task new-api source by cursor costs a bounded
  * number of upstream calls per page at any depth, and about one call per 100 tasks walked.
  */
-class NewapiDeepWalkTests {
+class NewApiDeepWalkTests {
 
     private static final int TASKS = 100_000;
     private static final int SIZE = 20;
     private static final int DEEPEST = 1_000;
 
-    private static NewapiSimulators running;
+    private static NewApiSimulators running;
 
     @BeforeAll
     static void start() {
         Instant newest = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        running = NewapiSimulators.start(new NewapiSimulator(TASKS, 42, newest, NewapiSimulator.Shape.CURRENT));
+        running = NewApiSimulators.start(new NewApiSimulator(TASKS, 42, newest, NewApiSimulator.Shape.CURRENT));
     }
 
     @AfterAll
@@ -44,8 +44,8 @@ class NewapiDeepWalkTests {
 
     @Test
     void upstreamCallsPerCursorPageStayConstantToPageOneThousand() {
-        RecordingTaskSource source = new RecordingTaskSource(NewapiTestSources.source(running.baseUrl(),
-                NewapiSimulator.ADMIN_TOKEN, NewapiSimulator.ADMIN_ID, "all", "auto"));
+        RecordingTaskSource source = new RecordingTaskSource(NewApiTestSources.source(running.baseUrl(),
+                NewApiSimulator.ADMIN_TOKEN, NewApiSimulator.ADMIN_ID, "all", "auto"));
         Map<Integer, Integer> callsAtPage = new TreeMap<>();
         Map<Integer, Long> millisAtPage = new TreeMap<>();
         Set<Integer> cursorPageCosts = new HashSet<>();

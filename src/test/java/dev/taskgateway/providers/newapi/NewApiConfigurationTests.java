@@ -1,7 +1,7 @@
 package dev.taskgateway.providers.newapi;
 
-import static dev.taskgateway.providers.newapi.NewapiTestSources.TOKEN;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.source;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.TOKEN;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -17,14 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /** Start-up validation of a new-api source's keys: each failure names the key, never a token. */
-class NewapiConfigurationTests {
+class NewApiConfigurationTests {
 
     private static final String URL = "http://127.0.0.1:9";
     private static final String PREFIX = "taskgateway.sources.newapi-test.";
 
     @Test
     void validKeysMakeANewestFirstGenerationSource() {
-        NewapiTaskSource source = source(URL, Map.of("access-token", TOKEN, "user-id", "1"));
+        NewApiTaskSource source = source(URL, Map.of("access-token", TOKEN, "user-id", "1"));
 
         SourceInfo info = source.info();
         assertThat(info.provider()).isEqualTo("new-api");
@@ -34,12 +34,12 @@ class NewapiConfigurationTests {
         assertThat(info.pushedFilters()).containsExactlyInAnyOrder("status", "createdFrom", "createdTo");
         assertThat(info.actions()).isEmpty();
         assertThat(source.details()).isEqualTo(Map.of("apiShape", "auto", "detectedShape", "unknown"));
-        assertThat(NewapiTestSources.factory().type()).isEqualTo("new-api");
+        assertThat(NewApiTestSources.factory().type()).isEqualTo("new-api");
     }
 
     @Test
     void scopeShapeAndPageSizeAreReadCaseInsensitively() {
-        NewapiTaskSource source = source(URL, Map.of("access-token", TOKEN, "user-id", " 42 ", "scope", "ALL",
+        NewApiTaskSource source = source(URL, Map.of("access-token", TOKEN, "user-id", " 42 ", "scope", "ALL",
                 "api-shape", "Legacy", "page-size", "50"));
 
         assertThat(source.info().maxPageSize()).isEqualTo(50);

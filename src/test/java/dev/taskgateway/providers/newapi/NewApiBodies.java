@@ -5,9 +5,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** new-api answer bodies for WireMock stubs. */
-final class NewapiBodies {
+final class NewApiBodies {
 
-    private NewapiBodies() {
+    private NewApiBodies() {
     }
 
     /** A task item as the current builds list it. */

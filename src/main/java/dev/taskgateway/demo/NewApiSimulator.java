@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -27,7 +28,7 @@ import java.util.zip.GZIPOutputStream;
  * ({@code data:{items,total,page,page_size}}, {@code p} from 1, {@code page_size} default 10,
  * clamped to 100) or {@link Shape#LEGACY} ({@code data:[...]}, {@code p} from 0, ten per page).
  */
-public final class NewapiSimulator implements SimulatorServer.Handler {
+public final class NewApiSimulator implements SimulatorServer.Handler {
 
     /** Demo-only access token of user {@value #USER_ID}, a common user; known to this simulator only. */
     public static final String USER_TOKEN = "demo-newapi-user-token";
@@ -75,18 +76,18 @@ public final class NewapiSimulator implements SimulatorServer.Handler {
     private final Random random;
     private final Map<String, User> usersByToken = new LinkedHashMap<>();
     private final Map<Integer, User> usersById = new LinkedHashMap<>();
-    private final List<NewapiSimulatorTask> tasks = new ArrayList<>(); // ascending id, as inserted
+    private final List<NewApiSimulatorTask> tasks = new ArrayList<>(); // ascending id, as inserted
     private final ArrayDeque<Long> recentRequests = new ArrayDeque<>();
     private int rateLimitRequests;
     private long rateLimitSeconds;
 
     /** {@code count} tasks made from {@code seed}, the newest submitted at {@code newest}; "now" is the system clock. */
-    public NewapiSimulator(int count, long seed, Instant newest, Shape shape) {
+    public NewApiSimulator(int count, long seed, Instant newest, Shape shape) {
         this(count, seed, newest, shape, Clock.systemUTC());
     }
 
     /** {@code count} tasks made from {@code seed}, the newest submitted at {@code newest}; "now" is {@code clock}. */
-    public NewapiSimulator(int count, long seed, Instant newest, Shape shape, Clock clock) {
+    public NewApiSimulator(int count, long seed, Instant newest, Shape shape, Clock clock) {
         this.shape = shape;
         this.clock = clock;
         this.random = new Random(seed);
@@ -112,7 +113,7 @@ public final class NewapiSimulator implements SimulatorServer.Handler {
      * real default is 180 per 180 s per client IP; every client of a loopback simulator has the same
      * IP, so one window serves all). Zero requests switches it off, the default.
      */
-    public synchronized NewapiSimulator rateLimit(int requests, Duration window) {
+    public synchronized NewApiSimulator rateLimit(int requests, Duration window) {
         this.rateLimitRequests = requests;
         this.rateLimitSeconds = window.toSeconds();
         this.recentRequests.clear();
@@ -165,7 +166,7 @@ public final class NewapiSimulator implements SimulatorServer.Handler {
     }
 
     /** middleware/auth.go authHelper with an access token, in its order and with its answers. */
-    private Reply authenticated(Call call, int minRole, java.util.function.Function<User, Reply> next) {
+    private Reply authenticated(Call call, int minRole, Function<User, Reply> next) {
         String authorization = call.header("Authorization");
         if (authorization == null || authorization.isEmpty()) {
             return refusal(401, "无权进行此操作，未登录且未提供 access token");
@@ -204,14 +205,14 @@ public final class NewapiSimulator implements SimulatorServer.Handler {
         int page = legacy ? Math.max(0, intParam(call.param("p"))) : Math.max(1, intParam(call.param("p")));
         int size = legacy ? ITEMS_PER_PAGE : pageSize(call);
         long offset = legacy ? (long) page * size : (long) (page - 1) * size;
-        NewapiSimulatorTask.Filter filter = new NewapiSimulatorTask.Filter(self ? user.id() : 0,
+        NewApiSimulatorTask.Filter filter = new NewApiSimulatorTask.Filter(self ? user.id() : 0,
                 text(call.param("status")), text(call.param("platform")), text(call.param("action")),
                 text(call.param("task_id")), self || legacy ? "" : text(call.param("channel_id")),
                 longParam(call.param("start_timestamp")), longParam(call.param("end_timestamp")));
         List<Map<String, Object>> items = new ArrayList<>();
         long total = 0;
         for (int i = tasks.size() - 1; i >= 0; i--) {
-            NewapiSimulatorTask task = tasks.get(i);
+            NewApiSimulatorTask task = tasks.get(i);
             if (!task.matches(filter)) {
                 continue;
             }
@@ -265,12 +266,12 @@ public final class NewapiSimulator implements SimulatorServer.Handler {
      * for Suno, up to a minute for a video platform. So submit_time ≤ created_at, and submit order
      * can disagree with id order.
      */
-    private NewapiSimulatorTask insert(long created, int userId, String status) {
+    private NewApiSimulatorTask insert(long created, int userId, String status) {
         boolean suno = random.nextInt(5) < 2;
         String platform = suno ? "suno" : random.nextInt(20) == 0 ? (random.nextBoolean() ? "77" : "kling")
                 : VIDEO_PLATFORMS[random.nextInt(VIDEO_PLATFORMS.length)];
         String action = suno ? (random.nextInt(4) == 0 ? "LYRICS" : "MUSIC") : VIDEO_ACTIONS[random.nextInt(VIDEO_ACTIONS.length)];
-        NewapiSimulatorTask task = new NewapiSimulatorTask(tasks.size() + 1L, taskId(), platform, action, userId,
+        NewApiSimulatorTask task = new NewApiSimulatorTask(tasks.size() + 1L, taskId(), platform, action, userId,
                 1 + random.nextInt(8), 1000 + random.nextInt(500_000), PROMPTS[random.nextInt(PROMPTS.length)]);
         long started = created + 1 + random.nextInt(30);
         long finished = started + 30 + random.nextInt(600);

@@ -1,7 +1,7 @@
 package dev.taskgateway.providers.newapi;
 
-import static dev.taskgateway.providers.newapi.NewapiTestSources.query;
-import static dev.taskgateway.providers.newapi.NewapiTestSources.source;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.query;
+import static dev.taskgateway.providers.newapi.NewApiTestSources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,8 +12,8 @@ import dev.taskgateway.core.TaskFilter;
 import dev.taskgateway.core.TaskPage;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.core.UpstreamPage;
-import dev.taskgateway.demo.NewapiSimulator;
-import dev.taskgateway.demo.NewapiSimulator.Shape;
+import dev.taskgateway.demo.NewApiSimulator;
+import dev.taskgateway.demo.NewApiSimulator.Shape;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +29,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The adapter against the new-api simulator over real HTTP, alone and under the real paging engine. */
-class NewapiSimulatorContractTests {
+class NewApiSimulatorContractTests {
 
     private static final Instant NEWEST = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-    private static final String USER = NewapiSimulator.USER_TOKEN;
-    private static final int USER_ID = NewapiSimulator.USER_ID;
+    private static final String USER = NewApiSimulator.USER_TOKEN;
+    private static final int USER_ID = NewApiSimulator.USER_ID;
 
-    private NewapiSimulators running;
+    private NewApiSimulators running;
 
     @AfterEach
     void stop() {
@@ -47,7 +47,7 @@ class NewapiSimulatorContractTests {
     @Test
     void selfScopeListsTheTokenUsersTasksNewestIdFirstWithAnExactTotal() {
         start(Shape.CURRENT);
-        NewapiTaskSource source = source(running.baseUrl(), USER, USER_ID, "self", "auto");
+        NewApiTaskSource source = source(running.baseUrl(), USER, USER_ID, "self", "auto");
 
         UpstreamPage page = source.fetch(query(1, 100));
 
@@ -64,7 +64,7 @@ class NewapiSimulatorContractTests {
     void allScopeWithAnAdminTokenListsEveryUsersTasks() {
         start(Shape.CURRENT);
 
-        UpstreamPage page = source(running.baseUrl(), NewapiSimulator.ADMIN_TOKEN, NewapiSimulator.ADMIN_ID, "all",
+        UpstreamPage page = source(running.baseUrl(), NewApiSimulator.ADMIN_TOKEN, NewApiSimulator.ADMIN_ID, "all",
                 "auto").fetch(query(1, 100));
 
         assertThat(page.total()).isEqualTo(500);
@@ -91,7 +91,7 @@ class NewapiSimulatorContractTests {
     @Test
     void legacyBuildIsDetectedAndPagedFromZeroToTheEnd() {
         start(Shape.LEGACY);
-        NewapiTaskSource source = source(running.baseUrl(), USER, USER_ID, "self", "auto");
+        NewApiTaskSource source = source(running.baseUrl(), USER, USER_ID, "self", "auto");
 
         List<Task> all = new ArrayList<>();
         for (int p = 1; ; p++) {
@@ -125,7 +125,7 @@ class NewapiSimulatorContractTests {
     @EnumSource(Shape.class)
     void findReturnsTheTaskWithRawAndEmptyForAnUnknownId(Shape shape) {
         start(shape);
-        NewapiTaskSource source = source(running.baseUrl(), USER, USER_ID, "self", "auto");
+        NewApiTaskSource source = source(running.baseUrl(), USER, USER_ID, "self", "auto");
         String someId = running.simulator().taskIds(USER_ID).get(37);
 
         assertThat(source.find(someId)).get().satisfies(t -> {
@@ -147,7 +147,7 @@ class NewapiSimulatorContractTests {
     void rateLimitedBuildIsRateLimited() {
         start(Shape.CURRENT);
         running.simulator().rateLimit(1, Duration.ofSeconds(180));
-        NewapiTaskSource source = source(running.baseUrl(), USER, USER_ID, "self", "auto");
+        NewApiTaskSource source = source(running.baseUrl(), USER, USER_ID, "self", "auto");
         source.fetch(query(1, 20));
 
         SourceException e = catchThrowableOfType(SourceException.class, () -> source.fetch(query(1, 20)));
@@ -197,7 +197,7 @@ class NewapiSimulatorContractTests {
     @Test
     void manyTasksInOneSecondAreWalkedOnceEach() {
         Clock clock = Clock.fixed(NEWEST.plusSeconds(60), ZoneOffset.UTC);
-        running = NewapiSimulators.start(new NewapiSimulator(40, 42, NEWEST, Shape.CURRENT, clock));
+        running = NewApiSimulators.start(new NewApiSimulator(40, 42, NEWEST, Shape.CURRENT, clock));
         running.simulator().addNow(55); // all in one second, more than a page of the walk
 
         try (EngineWalk walk = new EngineWalk(source(running.baseUrl(), USER, USER_ID, "self", "auto"), TaskFilter.NONE, 7)) {
@@ -264,7 +264,7 @@ class NewapiSimulatorContractTests {
     }
 
     private void start(Shape shape) {
-        running = NewapiSimulators.start(new NewapiSimulator(500, 42, NEWEST, shape));
+        running = NewApiSimulators.start(new NewApiSimulator(500, 42, NEWEST, shape));
     }
 
     private static List<String> nativeIds(List<Task> tasks) {

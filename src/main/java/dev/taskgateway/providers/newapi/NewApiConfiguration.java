@@ -11,29 +11,29 @@ import org.springframework.context.annotation.Configuration;
 
 /** Registers the {@code new-api} provider type. */
 @Configuration(proxyBeanMethods = false)
-class NewapiConfiguration {
+class NewApiConfiguration {
 
     @Bean
-    ProviderDeclaration<NewapiProperties> newapiProvider() {
-        return new ProviderDeclaration<>(NewapiTaskMapper.PROVIDER, NewapiProperties.class, NewapiConfiguration::source);
+    ProviderDeclaration<NewApiProperties> newApiProvider() {
+        return new ProviderDeclaration<>(NewApiTaskMapper.PROVIDER, NewApiProperties.class, NewApiConfiguration::source);
     }
 
     /** A source for {@code settings}; fails naming the key when one is missing or bad (never a secret's value). */
-    static NewapiTaskSource source(SourceSettings settings, NewapiProperties properties, UpstreamHttp http) {
+    static NewApiTaskSource source(SourceSettings settings, NewApiProperties properties, UpstreamHttp http) {
         String prefix = settings.prefix();
         String token = accessToken(prefix + ".access-token", properties.getAccessToken());
         long userId = userId(prefix + ".user-id", properties.getUserId());
-        NewapiScope scope = NewapiScope.parse(properties.getScope()).orElseThrow(() ->
+        NewApiScope scope = NewApiScope.parse(properties.getScope()).orElseThrow(() ->
                 new InvalidConfigurationPropertyValueException(prefix + ".scope", properties.getScope(),
                         "must be self (/api/task/self) or all (/api/task/, admin token)"));
         if (properties.getPageSize() < 1 || properties.getPageSize() > 100) {
             throw new InvalidConfigurationPropertyValueException(prefix + ".page-size",
                     properties.getPageSize(), "new-api pages hold 1 to 100 tasks");
         }
-        NewapiShape shape = shape(prefix + ".api-shape", properties.getApiShape());
-        NewapiClient client = new NewapiClient(settings, http, scope, token, userId);
-        return new NewapiTaskSource(NewapiTaskSource.info(settings.id(), properties.getPageSize(), settings.scanCap()),
-                client, new NewapiTaskMapper(settings.id()), shape);
+        NewApiShape shape = shape(prefix + ".api-shape", properties.getApiShape());
+        NewApiClient client = new NewApiClient(settings, http, scope, token, userId);
+        return new NewApiTaskSource(NewApiTaskSource.info(settings.id(), properties.getPageSize(), settings.scanCap()),
+                client, new NewApiTaskMapper(settings.id()), shape);
     }
 
     /** The token as configured; it goes into a header, so it must be one printable ASCII word. */
@@ -61,12 +61,12 @@ class NewapiConfiguration {
     }
 
     /** {@code auto} (null), {@code current} or {@code legacy}. */
-    static NewapiShape shape(String key, String value) {
+    static NewApiShape shape(String key, String value) {
         String text = value == null ? "auto" : value.trim().toLowerCase(Locale.ROOT);
         return switch (text) {
             case "auto" -> null;
-            case "current" -> NewapiShape.CURRENT;
-            case "legacy" -> NewapiShape.LEGACY;
+            case "current" -> NewApiShape.CURRENT;
+            case "legacy" -> NewApiShape.LEGACY;
             default -> throw new InvalidConfigurationPropertyValueException(key, value,
                     "must be auto (read from each answer), current (data.items, p from 1) or legacy (data list, p from 0)");
         };

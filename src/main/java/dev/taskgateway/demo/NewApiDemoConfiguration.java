@@ -14,12 +14,12 @@ import org.springframework.context.annotation.Profile;
 @Configuration(proxyBeanMethods = false)
 @Profile("demo | simulator")
 @EnableConfigurationProperties(DemoProperties.class)
-class NewapiDemoConfiguration {
+class NewApiDemoConfiguration {
 
     @Bean(destroyMethod = "close")
-    SimulatorServer newapiSimulator(DemoProperties demo) {
-        NewapiSimulator simulator = new NewapiSimulator(demo.getTasksPerProvider(), demo.getSeed(), Instant.now(),
-                NewapiSimulator.Shape.CURRENT);
+    SimulatorServer newApiSimulator(DemoProperties demo) {
+        NewApiSimulator simulator = new NewApiSimulator(demo.getTasksPerProvider(), demo.getSeed(), Instant.now(),
+                NewApiSimulator.Shape.CURRENT);
         // As the real one answers: 180 requests per 180 s per client IP, then 429 with an empty body.
         simulator.rateLimit(180, Duration.ofSeconds(180));
         return SimulatorServer.start("new-api", demo.getBindAddress(), demo.getPorts().getNewApi(),

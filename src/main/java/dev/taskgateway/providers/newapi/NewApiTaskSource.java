@@ -24,19 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One new-api task center (a user's or, with an admin token, everyone's) as a {@link TaskSource}. */
-public final class NewapiTaskSource implements TaskSource {
+public final class NewApiTaskSource implements TaskSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NewapiTaskSource.class);
+    private static final Logger LOG = LoggerFactory.getLogger(NewApiTaskSource.class);
     private static final int MAX_PAGE_SIZE = 100;
 
     private final SourceInfo info;
-    private final NewapiClient client;
-    private final NewapiTaskMapper mapper;
-    private final NewapiShape configuredShape;
-    private volatile NewapiShape seenShape;
+    private final NewApiClient client;
+    private final NewApiTaskMapper mapper;
+    private final NewApiShape configuredShape;
+    private volatile NewApiShape seenShape;
 
     /** A source paging by {@code configuredShape}, or by whatever it detects when that is null (auto). */
-    NewapiTaskSource(SourceInfo info, NewapiClient client, NewapiTaskMapper mapper, NewapiShape configuredShape) {
+    NewApiTaskSource(SourceInfo info, NewApiClient client, NewApiTaskMapper mapper, NewApiShape configuredShape) {
         this.info = info;
         this.client = client;
         this.mapper = mapper;
@@ -44,7 +44,7 @@ public final class NewapiTaskSource implements TaskSource {
     }
 
     static SourceInfo info(String id, int pageSize, int scanCap) {
-        return new SourceInfo(id, NewapiTaskMapper.PROVIDER, TaskKind.GENERATION, Ordering.NEWEST_FIRST,
+        return new SourceInfo(id, NewApiTaskMapper.PROVIDER, TaskKind.GENERATION, Ordering.NEWEST_FIRST,
                 pageSize, scanCap, Set.of("status", "createdFrom", "createdTo"), Set.of());
     }
 
@@ -55,7 +55,7 @@ public final class NewapiTaskSource implements TaskSource {
 
     /** The response shape of the last answer that showed one: {@code current}, {@code legacy} or {@code unknown}. */
     public String detectedShape() {
-        NewapiShape shape = seenShape;
+        NewApiShape shape = seenShape;
         return shape == null ? "unknown" : shape.wireName();
     }
 
@@ -108,7 +108,7 @@ public final class NewapiTaskSource implements TaskSource {
         }
         String status = PushedFilters.onlyValue(natives);
         int pageSize = Math.min(query.pageSize(), MAX_PAGE_SIZE);
-        NewapiListResponse response = list(new NewapiListRequest(status, null, end, null, query.page(), pageSize));
+        NewApiListResponse response = list(new NewApiListRequest(status, null, end, null, query.page(), pageSize));
         boolean statusPushed = query.statuses().isEmpty() || status != null;
         // The time bounds are on submit_time, not createdAt: a total under one is an estimate.
         boolean exact = statusPushed && query.nameContains() == null && query.createdFrom() == null && end == null;
@@ -117,11 +117,11 @@ public final class NewapiTaskSource implements TaskSource {
 
     @Override
     public Optional<Task> find(String nativeId) {
-        if (nativeId == null || !NewapiTaskMapper.NATIVE_ID.matcher(nativeId).matches()) {
+        if (nativeId == null || !NewApiTaskMapper.NATIVE_ID.matcher(nativeId).matches()) {
             return Optional.empty();
         }
         // task_id is matched with the database's collation (case-insensitive on MySQL): compare exactly.
-        return list(NewapiListRequest.byTaskId(nativeId)).items().stream()
+        return list(NewApiListRequest.byTaskId(nativeId)).items().stream()
                 .filter(node -> nativeId.equals(LenientJson.text(node, "task_id")))
                 .findFirst()
                 .map(mapper::toTask);
@@ -132,10 +132,10 @@ public final class NewapiTaskSource implements TaskSource {
      * page asked for was the wrong one: with {@code api-shape: auto} the source switches and asks
      * again (once per switch); with a fixed shape that is a misconfiguration.
      */
-    private NewapiListResponse list(NewapiListRequest request) {
-        NewapiShape assumed = configuredShape != null ? configuredShape
-                : seenShape != null ? seenShape : NewapiShape.CURRENT;
-        NewapiListResponse response = client.list(request, assumed);
+    private NewApiListResponse list(NewApiListRequest request) {
+        NewApiShape assumed = configuredShape != null ? configuredShape
+                : seenShape != null ? seenShape : NewApiShape.CURRENT;
+        NewApiListResponse response = client.list(request, assumed);
         if (response.shape() == null || response.shape() == assumed) {
             remember(response.shape());
             return response;
@@ -147,14 +147,14 @@ public final class NewapiTaskSource implements TaskSource {
         }
         LOG.info("source {} answers in the {} shape; paging by it from now on", info.id(), response.shape().wireName());
         remember(response.shape());
-        NewapiListResponse again = client.list(request, response.shape());
+        NewApiListResponse again = client.list(request, response.shape());
         if (again.shape() != null && again.shape() != response.shape()) {
             throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "new-api changed its response shape between two calls");
         }
         return again;
     }
 
-    private List<Task> tasks(NewapiListResponse response) {
+    private List<Task> tasks(NewApiListResponse response) {
         return MappedTasks.map(response.items(), mapper::toTask, info.id(), "task_id");
     }
 
@@ -167,7 +167,7 @@ public final class NewapiTaskSource implements TaskSource {
                 || (end != null && (end < 1 || (start != null && start > end)));
     }
 
-    private void remember(NewapiShape shape) {
+    private void remember(NewApiShape shape) {
         if (shape != null) {
             seenShape = shape;
         }
@@ -175,14 +175,14 @@ public final class NewapiTaskSource implements TaskSource {
 
     /** The native values the asked statuses stand for ({@link PushedFilters#nativeStatuses}). */
     private static Set<String> nativeStatuses(Set<TaskStatus> statuses) {
-        return PushedFilters.nativeStatuses(statuses, NewapiTaskMapper::nativeStatuses);
+        return PushedFilters.nativeStatuses(statuses, NewApiTaskMapper::nativeStatuses);
     }
 
     /** True when no page follows: a short page, or the total says so. */
-    private static boolean isLast(NewapiListResponse response, int page, int requestedSize) {
+    private static boolean isLast(NewApiListResponse response, int page, int requestedSize) {
         int size = response.items().size();
-        if (response.shape() == NewapiShape.LEGACY) {
-            return Paging.isLast(size, Math.min(requestedSize, NewapiShape.LEGACY_PAGE_SIZE), null, page);
+        if (response.shape() == NewApiShape.LEGACY) {
+            return Paging.isLast(size, Math.min(requestedSize, NewApiShape.LEGACY_PAGE_SIZE), null, page);
         }
         long applied = response.pageSize() != null && response.pageSize() > 0 ? response.pageSize() : requestedSize;
         return Paging.isLast(size, applied, response.total(), page);
