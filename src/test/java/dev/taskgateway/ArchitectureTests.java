@@ -6,11 +6,17 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The package boundaries of STYLE.md, checked on the compiled classes. */
@@ -84,5 +90,46 @@ class ArchitectureTests {
                         .or(resideInAPackage("dev.taskgateway.providers.*..")));
         rule.check(CLASSES);
         rule.check(withTestProvider.that(resideInAPackage("dev.taskgateway.providers.minitask")));
+    }
+
+    /**
+     * http/ is what every request meets whoever sends it: it knows nothing of who may do what, of
+     * the API's resources or of providers. Shortcuts reach the API and security through the
+     * {@code Shortcut} beans those packages declare, never the other way round.
+     */
+    @Test
+    void theHttpFrontKnowsNeitherTheApiNorAccessControlNorProviders() {
+        noClasses().that().resideInAPackage("dev.taskgateway.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.taskgateway.api..",
+                        "dev.taskgateway.security..", "dev.taskgateway.providers..", "dev.taskgateway.changes..")
+                .check(CLASSES);
+    }
+
+    /** Access control decides who may call; it does not know what the calls do. */
+    @Test
+    void accessControlDoesNotDependOnTheApi() {
+        noClasses().that().resideInAPackage("dev.taskgateway.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.taskgateway.api..",
+                        "dev.taskgateway.providers..", "dev.taskgateway.changes..")
+                .check(CLASSES);
+    }
+
+    /** One request-id concern: the header is spelled in http.RequestIds only. */
+    @Test
+    void theRequestIdHeaderIsSpelledOnce() throws IOException {
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            List<String> spelling = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).contains("\"X-Request-Id\""))
+                    .map(f -> f.getFileName().toString()).toList();
+            assertThat(spelling).containsExactly("RequestIds.java");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -13,6 +13,9 @@ import java.io.IOException;
  */
 public interface Shortcut {
 
+    /** More parameters than any list query needs: such a request is the chain's. */
+    int MAX_PARAMETERS = 32;
+
     /** Answers {@code request} and returns true; or writes nothing and returns false. */
     boolean answered(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
@@ -20,7 +23,10 @@ public interface Shortcut {
      * True when {@code request} has nothing the firewall, the request limits or CORS would have to
      * judge: no {@code Origin}, no body or content type, every header value printable ASCII, a
      * query string (if any) of at most {@code maxQueryLength} printable ASCII characters without
-     * percent-escapes. Shortcuts take only such requests.
+     * percent-escapes and with at most {@value #MAX_PARAMETERS} parameters. Shortcuts take only
+     * such requests: for these, reading the parameters cannot fail, so a shortcut that reads them
+     * and then leaves the request to the chain leaves it as it found it (Tomcat parses parameters
+     * once; a failed parse seen first by a shortcut would no longer be a failure to the chain).
      */
     static boolean plain(HttpServletRequest request, int maxQueryLength) {
         if (request.getHeader("Origin") != null || request.getContentType() != null
@@ -28,7 +34,8 @@ public interface Shortcut {
             return false;
         }
         String query = request.getQueryString();
-        if (query != null && (query.length() > maxQueryLength || !printable(query) || query.indexOf('%') >= 0)) {
+        if (query != null && (query.length() > maxQueryLength || !printable(query) || query.indexOf('%') >= 0
+                || query.chars().filter(c -> c == '&').count() >= MAX_PARAMETERS)) {
             return false;
         }
         var names = request.getHeaderNames();

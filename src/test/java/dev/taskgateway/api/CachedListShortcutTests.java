@@ -110,6 +110,10 @@ class CachedListShortcutTests {
         double timedBefore = timed("200");
         Answer shortPath = passesTheChain(false, () -> send(LIST, "X-API-Key", READER));
         Answer bearer = passesTheChain(false, () -> send(LIST, "Authorization", "Bearer " + READER));
+        // (The chain's observation records after the last byte left, so only these two are counted here.)
+        assertThat(timed("200") - timedBefore).as("http.server.requests counts each short-path answer: %s",
+                Search.in(meters).name("http.server.requests").timers().stream()
+                        .map(t -> t.getId().getTags() + "=" + t.count()).toList()).isEqualTo(2);
         // Asking for JSON among other types is the chain's to negotiate: the full path, same answer.
         Answer fullPath = passesTheChain(true, () -> send(LIST, "X-API-Key", READER, "Accept", "application/json, */*"));
 
@@ -120,7 +124,6 @@ class CachedListShortcutTests {
                 .containsEntry("content-type", List.of("application/json"));
         assertThat(shortPath.requestId()).isNotBlank();
         assertThat(rendered.reused() - reusedBefore).as("every answer came from the rendered one").isEqualTo(3);
-        assertThat(timed("200") - timedBefore).as("http.server.requests counts every answer").isEqualTo(3);
     }
 
     @Test
@@ -128,12 +131,12 @@ class CachedListShortcutTests {
         String etag = send(LIST, "X-API-Key", READER).headers().get("etag").get(0);
         double timedBefore = timed("304");
         Answer shortPath = passesTheChain(false, () -> send(LIST, "X-API-Key", READER, "If-None-Match", etag));
+        assertThat(timed("304") - timedBefore).isEqualTo(1);
         Answer fullPath = passesTheChain(true,
                 () -> send(LIST, "X-API-Key", READER, "If-None-Match", etag, "Accept", "application/json, */*"));
         assertThat(shortPath.status()).isEqualTo(304).isEqualTo(fullPath.status());
         assertThat(shortPath.body()).isEmpty();
         assertThat(shortPath.headers()).isEqualTo(fullPath.headers()).containsEntry("etag", List.of(etag));
-        assertThat(timed("304") - timedBefore).isEqualTo(2);
         Answer stale = passesTheChain(false, () -> send(LIST, "X-API-Key", READER, "If-None-Match", "W/\"other\""));
         assertThat(stale.status()).isEqualTo(200);
     }
@@ -157,6 +160,9 @@ class CachedListShortcutTests {
                 .as("a percent-escape is the firewall's to judge").isEqualTo(200);
         assertThat(passesTheChain(true, () -> send(LIST, "X-API-Key", READER, "Accept", "text/csv")).status())
                 .isEqualTo(406);
+        assertThat(passesTheChain(true, () -> send("/tasks?size=5" + "&a=1".repeat(1020), "X-API-Key", READER))
+                .status()).as("more parameters than Tomcat parses: the chain's 400, not a parse the shortcut spent")
+                .isEqualTo(400);
         assertThat(passesTheChain(true, () -> send("/tasks?size=6", "X-API-Key", READER)).status())
                 .as("a query never rendered yet").isEqualTo(200);
         assertThat(passesTheChain(true, () -> sendMethod("HEAD", LIST, "X-API-Key", READER)).status()).isEqualTo(200);
