@@ -67,8 +67,16 @@ final class TikmatrixClient {
     /** {@code GET /api/v1/task/{task_id}} (task-management.md, "Get task"); empty for 40401. */
     Optional<JsonNode> task(long id) {
         HttpUrl url = UpstreamHttp.url(settings, "/api/v1/task").newBuilder().addPathSegment(Long.toString(id)).build();
-        JsonNode data = dataOf(get(url), true);
-        return data == null || !data.isObject() ? Optional.empty() : Optional.of(data);
+        UpstreamResponse response = get(url);
+        JsonNode data = dataOf(response, true);
+        if (data != null && data.isObject()) {
+            return Optional.of(data);
+        }
+        if (Long.valueOf(NOT_FOUND).equals(LenientJson.longValue(response.jsonObject(), "code"))) {
+            return Optional.empty();
+        }
+        // Code 0 without a task: an answer we do not understand, never "no such task".
+        throw new SourceException(ErrorCode.UPSTREAM_BAD_RESPONSE, "TikMatrix task answer without a task object");
     }
 
     /** {@code GET /api/v1/task/stats} (task-management.md, "Task statistics"): counts by status. */

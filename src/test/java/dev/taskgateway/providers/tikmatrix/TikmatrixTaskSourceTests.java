@@ -253,6 +253,17 @@ class TikmatrixTaskSourceTests {
         assertThat(source.find("999")).isEmpty();
     }
 
+    /** Only code 40401 says "no such task"; a success without a task object is an answer we do not understand. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"code\":0}", "{\"code\":0,\"data\":null}", "{\"code\":0,\"data\":[1]}",
+        "{\"code\":0,\"data\":\"task\"}"})
+    void aSuccessfulDetailWithoutATaskIsABadResponseNotAMissingTask(String body) {
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/task/103")).willReturn(okJson(body)));
+
+        assertThatThrownBy(() -> source.find("103")).isInstanceOfSatisfying(SourceException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE));
+    }
+
     @ParameterizedTest(name = "native id \"{0}\" never reaches the upstream")
     @CsvSource({"../stats", "1/stop", "stats", "retry-all", "batch", "'1 '", "-1", "1e3", "99999999999999999999", "'%2e%2e'"})
     void nativeIdsThatAreNotTaskNumbersNeverReachAnUpstreamPath(String nativeId) {
