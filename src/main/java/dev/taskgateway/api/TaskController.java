@@ -78,9 +78,7 @@ class TaskController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = TaskListBody.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
-    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
-    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
-    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    @UpstreamProblems
     ResponseEntity<byte[]> list(@Parameter(hidden = true) HttpServletRequest request) {
         TaskQuery query = parser.list(request.getParameterMap());
         boolean noCache = CallContext.current().noCache();
@@ -119,9 +117,7 @@ class TaskController {
     @ApiResponse(responseCode = "200", description = "the task")
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.INVALID_REQUEST)
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.TASK_NOT_FOUND)
-    @ApiResponse(responseCode = "502", ref = OpenApiConfiguration.UPSTREAM_502)
-    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UPSTREAM_503)
-    @ApiResponse(responseCode = "504", ref = OpenApiConfiguration.UPSTREAM_504)
+    @UpstreamProblems
     TaskBody get(@PathVariable("id") @Parameter(description = TaskIdParam.DESCRIPTION, example = TaskIdParam.EXAMPLE)
                  String id) {
         TaskId taskId = TaskIdParam.parse(id);
@@ -130,8 +126,7 @@ class TaskController {
         } catch (SourceException e) {
             String provider = registry.find(taskId.source()).map(entry -> entry.info().provider())
                     .orElseThrow(() -> new UnknownSourceException(taskId.source()));
-            throw new SourcesFailedException(List.of(new SourceReport(taskId.source(), provider,
-                    e.code().state(), null, null, null, null, false, SourceReport.SourceError.from(e))));
+            throw new SourcesFailedException(List.of(SourceReport.failed(taskId.source(), provider, null, e)));
         }
     }
 }

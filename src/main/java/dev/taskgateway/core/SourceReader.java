@@ -29,7 +29,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class SourceReader {
 
-    private static final Duration ONE_NANO = Duration.ofNanos(1);
     /** Reading ahead for a filter answered locally assumes at least this share of tasks match. */
     private static final double MIN_DENSITY = 0.02;
 
@@ -272,7 +271,7 @@ final class SourceReader {
             }
             int size = cache.pageSize(info);
             Optional<UpstreamQuery> pushed = source.pushed(new UpstreamQuery(filter.statuses(), filter.nameContains(),
-                    filter.createdFrom(), untilOfFilter(filter), 1, size));
+                    filter.createdFrom(), filter.createdUntil(), 1, size));
             if (pushed.isEmpty()) {
                 return new SourceSlice(List.of(), 0L, true, false, 0, null, null, null);
             }
@@ -345,7 +344,7 @@ final class SourceReader {
             return filter.updatedFrom() == null && list.statuses().equals(filter.statuses())
                     && Objects.equals(list.nameContains(), filter.nameContains())
                     && Objects.equals(list.createdFrom(), filter.createdFrom())
-                    && Objects.equals(list.createdUntil(), untilOfFilter(filter));
+                    && Objects.equals(list.createdUntil(), filter.createdUntil());
         }
 
         private HeldRead usable(HeldRead held) {
@@ -543,9 +542,5 @@ final class SourceReader {
 
     private static boolean ends(UpstreamPage answer) {
         return answer.last() || answer.tasks().isEmpty();
-    }
-
-    private static Instant untilOfFilter(TaskFilter filter) {
-        return filter.createdTo() == null ? null : filter.createdTo().minus(ONE_NANO);
     }
 }
