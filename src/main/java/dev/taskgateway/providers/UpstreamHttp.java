@@ -24,6 +24,8 @@ public final class UpstreamHttp {
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private final OkHttpClient client;
+    /** The same, for GET and HEAD: these go again, once, on a fresh connection when a pooled one was dead. */
+    private final OkHttpClient idempotent;
     private final Duration timeout;
 
     /** A view of {@code shared} whose calls each end after {@code timeout}. */
@@ -32,6 +34,10 @@ public final class UpstreamHttp {
         // defaults would otherwise cut a longer configured timeout short.
         this.client = shared.newBuilder().callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout)
                 .writeTimeout(timeout).build();
+        // A provider may close a kept-alive connection while it sits in the pool; the next request
+        // on it fails before the provider sees it. Reads are safe to send again, so OkHttp may;
+        // actions (POST, DELETE) never go twice behind the caller's back.
+        this.idempotent = client.newBuilder().retryOnConnectionFailure(true).build();
         this.timeout = timeout;
     }
 
@@ -47,7 +53,8 @@ public final class UpstreamHttp {
 
     /** Sends {@code request} and reads the whole answer, whatever its status. */
     public UpstreamResponse execute(Request request) {
-        try (Response response = client.newCall(request).execute()) {
+        boolean safe = request.method().equals("GET") || request.method().equals("HEAD");
+        try (Response response = (safe ? idempotent : client).newCall(request).execute()) {
             return new UpstreamResponse(response.code(), response.headers(), read(response.body()));
         } catch (InterruptedIOException e) {
             throw new SourceException(ErrorCode.UPSTREAM_TIMEOUT,

@@ -48,7 +48,10 @@ public class SourcesConfiguration {
         dispatcher.setMaxRequestsPerHost(64);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+                // Idle connections go after 25 s: before most servers drop theirs (the JDK's HTTP server
+                // after 30 s, many proxies after 60 s), so a burst after a quiet spell does not meet a
+                // pool of dead connections (bench: twelve such failures opened a breaker, issue 16).
+                .connectionPool(new ConnectionPool(32, 25, TimeUnit.SECONDS))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .addInterceptor(chain -> {
