@@ -3,10 +3,16 @@ package dev.taskgateway.providers;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
 import dev.taskgateway.core.SourceSettings;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Duration;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -23,9 +29,10 @@ public final class UpstreamHttp {
     /** Bodies larger than this are refused rather than buffered. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+    /** How often a read goes again after meeting a dead pooled connection (each is then dropped). */
+    static final int DEAD_CONNECTION_RETRIES = 2;
+
     private final OkHttpClient client;
-    /** The same, for GET and HEAD: these go again, once, on a fresh connection when a pooled one was dead. */
-    private final OkHttpClient idempotent;
     private final Duration timeout;
 
     /** A view of {@code shared} whose calls each end after {@code timeout}. */
@@ -33,11 +40,7 @@ public final class UpstreamHttp {
         // The call timeout bounds connect to last byte; OkHttp's own 10 s connect/read/write
         // defaults would otherwise cut a longer configured timeout short.
         this.client = shared.newBuilder().callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout)
-                .writeTimeout(timeout).build();
-        // A provider may close a kept-alive connection while it sits in the pool; the next request
-        // on it fails before the provider sees it. Reads are safe to send again, so OkHttp may;
-        // actions (POST, DELETE) never go twice behind the caller's back.
-        this.idempotent = client.newBuilder().retryOnConnectionFailure(true).build();
+                .writeTimeout(timeout).eventListenerFactory(ConnectionUse::of).build();
         this.timeout = timeout;
     }
 
@@ -51,17 +54,73 @@ public final class UpstreamHttp {
         return url;
     }
 
-    /** Sends {@code request} and reads the whole answer, whatever its status. */
+    /**
+     * Sends {@code request} and reads the whole answer, whatever its status.
+     *
+     * <p>A provider may close a kept-alive connection while it sits in the pool; the next request
+     * on it then ends at once, before any answer (end of stream). A {@code GET} or {@code HEAD} that
+     * meets such a connection goes again (at most {@value #DEAD_CONNECTION_RETRIES} times; OkHttp drops
+     * the dead connection): a burst after a quiet spell would otherwise fail once per pooled
+     * connection and could open a healthy provider's breaker (issue 16). Anything else, a reset
+     * or timeout included, and every action, is never sent again here.
+     */
     public UpstreamResponse execute(Request request) {
         boolean safe = request.method().equals("GET") || request.method().equals("HEAD");
-        try (Response response = (safe ? idempotent : client).newCall(request).execute()) {
-            return new UpstreamResponse(response.code(), response.headers(), read(response.body()));
-        } catch (InterruptedIOException e) {
-            throw new SourceException(ErrorCode.UPSTREAM_TIMEOUT,
-                    "no answer in " + describe(timeout), null, e);
-        } catch (IOException e) {
-            throw new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                    "could not reach the provider (" + e.getClass().getSimpleName() + ")", null, e);
+        for (int retries = 0; ; retries++) {
+            ConnectionUse use = new ConnectionUse();
+            try (Response response = client.newCall(request.newBuilder().tag(ConnectionUse.class, use).build())
+                    .execute()) {
+                return new UpstreamResponse(response.code(), response.headers(), read(response.body()));
+            } catch (InterruptedIOException e) {
+                throw new SourceException(ErrorCode.UPSTREAM_TIMEOUT,
+                        "no answer in " + describe(timeout), null, e);
+            } catch (IOException e) {
+                if (!(safe && retries < DEAD_CONNECTION_RETRIES && use.metDeadPooledConnection(e))) {
+                    throw new SourceException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                            "could not reach the provider (" + e.getClass().getSimpleName() + ")", null, e);
+                }
+            }
+        }
+    }
+
+    /** What one call did with its connection: taken from the pool or opened, and whether an answer began. */
+    private static final class ConnectionUse extends EventListener {
+        private volatile boolean connected;
+        private volatile boolean acquired;
+        private volatile boolean answerStarted;
+
+        static EventListener of(Call call) {
+            ConnectionUse use = call.request().tag(ConnectionUse.class);
+            return use == null ? EventListener.NONE : use;
+        }
+
+        @Override
+        public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+            connected = true;
+        }
+
+        @Override
+        public void connectionAcquired(Call call, Connection connection) {
+            acquired = true;
+        }
+
+        @Override
+        public void responseHeadersStart(Call call) {
+            answerStarted = true;
+        }
+
+        /** True when the call ran on a pooled connection that ended before any answer. */
+        boolean metDeadPooledConnection(IOException failure) {
+            return acquired && !connected && !answerStarted && endOfStream(failure);
+        }
+
+        private static boolean endOfStream(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof EOFException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

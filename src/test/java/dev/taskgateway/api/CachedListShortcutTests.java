@@ -5,32 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
+import dev.taskgateway.testing.FrontDoor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
-import jakarta.servlet.Filter;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,17 +30,15 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(FrontDoor.Counter.class)
 class CachedListShortcutTests {
 
     static final String READER = "shortcut-reader-key-1";
     static final String LIMITED = "shortcut-limited-key-2";
     static final String SCRAPER = "shortcut-metrics-key-3";
     static final String LIST = "/tasks?size=5&status=running,failed";
-    /** Headers that differ between any two answers. */
-    static final Set<String> PER_ANSWER = Set.of("x-request-id", "date", "connection", "keep-alive");
     static final SimulatorServer PC = SimulatorServer.start("tm-shortcut", 0, Faults.NONE,
             new TikmatrixSimulator(40, 1, ZoneId.of("UTC"), LocalDateTime.of(2026, 3, 1, 12, 0)));
-    static final AtomicInteger DOWN_THE_CHAIN = new AtomicInteger();
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
@@ -76,19 +62,6 @@ class CachedListShortcutTests {
         PC.close();
     }
 
-    @TestConfiguration
-    static class CountingFilter {
-        @Bean
-        FilterRegistrationBean<Filter> downTheChain() {
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-                DOWN_THE_CHAIN.incrementAndGet();
-                chain.doFilter(request, response);
-            });
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-            return registration;
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
@@ -96,26 +69,29 @@ class CachedListShortcutTests {
     @Autowired
     RenderedLists rendered;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    FrontDoor front;
 
     @BeforeEach
     void rendered() throws Exception {
+        front = new FrontDoor(port);
         // The first asking renders through the chain and keeps the answer (or finds it kept).
-        assertThat(send(LIST, "X-API-Key", READER).status()).isEqualTo(200);
+        assertThat(front.get(LIST, "X-API-Key", READER).status()).isEqualTo(200);
     }
 
     @Test
     void aRepeatedListIsAnsweredBeforeTheChainWithTheChainsBytesHeadersAndEtag() throws Exception {
         long reusedBefore = rendered.reused();
         double timedBefore = timed("200");
-        Answer shortPath = passesTheChain(false, () -> send(LIST, "X-API-Key", READER));
-        Answer bearer = passesTheChain(false, () -> send(LIST, "Authorization", "Bearer " + READER));
+        FrontDoor.Answer shortPath = front.passesTheChain(false, () -> front.get(LIST, "X-API-Key", READER));
+        FrontDoor.Answer bearer = front.passesTheChain(false,
+                () -> front.get(LIST, "Authorization", "Bearer " + READER));
         // (The chain's observation records after the last byte left, so only these two are counted here.)
         assertThat(timed("200") - timedBefore).as("http.server.requests counts each short-path answer: %s",
                 Search.in(meters).name("http.server.requests").timers().stream()
                         .map(t -> t.getId().getTags() + "=" + t.count()).toList()).isEqualTo(2);
         // Asking for JSON among other types is the chain's to negotiate: the full path, same answer.
-        Answer fullPath = passesTheChain(true, () -> send(LIST, "X-API-Key", READER, "Accept", "application/json, */*"));
+        FrontDoor.Answer fullPath = front.passesTheChain(true,
+                () -> front.get(LIST, "X-API-Key", READER, "Accept", "application/json, */*"));
 
         assertThat(shortPath.status()).isEqualTo(200).isEqualTo(fullPath.status());
         assertThat(shortPath.body()).isEqualTo(fullPath.body()).isEqualTo(bearer.body()).contains("\"items\"");
@@ -128,55 +104,62 @@ class CachedListShortcutTests {
 
     @Test
     void aMatchingIfNoneMatchIs304OnBothPaths() throws Exception {
-        String etag = send(LIST, "X-API-Key", READER).headers().get("etag").get(0);
+        String etag = front.get(LIST, "X-API-Key", READER).headers().get("etag").get(0);
         double timedBefore = timed("304");
-        Answer shortPath = passesTheChain(false, () -> send(LIST, "X-API-Key", READER, "If-None-Match", etag));
+        FrontDoor.Answer shortPath = front.passesTheChain(false,
+                () -> front.get(LIST, "X-API-Key", READER, "If-None-Match", etag));
         assertThat(timed("304") - timedBefore).isEqualTo(1);
-        Answer fullPath = passesTheChain(true,
-                () -> send(LIST, "X-API-Key", READER, "If-None-Match", etag, "Accept", "application/json, */*"));
+        FrontDoor.Answer fullPath = front.passesTheChain(true,
+                () -> front.get(LIST, "X-API-Key", READER, "If-None-Match", etag, "Accept", "application/json, */*"));
         assertThat(shortPath.status()).isEqualTo(304).isEqualTo(fullPath.status());
         assertThat(shortPath.body()).isEmpty();
         assertThat(shortPath.headers()).isEqualTo(fullPath.headers()).containsEntry("etag", List.of(etag));
-        Answer stale = passesTheChain(false, () -> send(LIST, "X-API-Key", READER, "If-None-Match", "W/\"other\""));
+        FrontDoor.Answer stale = front.passesTheChain(false,
+                () -> front.get(LIST, "X-API-Key", READER, "If-None-Match", "W/\"other\""));
         assertThat(stale.status()).isEqualTo(200);
     }
 
     @Test
     void everyRefusalAndEveryRequestItIsNotSureOfIsTheChains() throws Exception {
-        assertThat(passesTheChain(true, () -> send(LIST)).status()).as("no key").isEqualTo(401);
-        assertThat(passesTheChain(true, () -> send(LIST, "X-API-Key", "not-a-key-we-know-12")).status())
+        assertThat(front.passesTheChain(true, () -> front.get(LIST)).status()).as("no key").isEqualTo(401);
+        assertThat(front.passesTheChain(true, () -> front.get(LIST, "X-API-Key", "not-a-key-we-know-12")).status())
                 .as("a wrong key").isEqualTo(401);
-        assertThat(passesTheChain(true, () -> send(LIST, "X-API-Key", SCRAPER)).status())
+        assertThat(front.passesTheChain(true, () -> front.get(LIST, "X-API-Key", SCRAPER)).status())
                 .as("a key without read").isEqualTo(403);
-        assertThat(passesTheChain(true, () -> send(LIST + "&size=7", "X-API-Key", READER)).status())
+        assertThat(front.passesTheChain(true, () -> front.get(LIST + "&size=7", "X-API-Key", READER)).status())
                 .as("a single-valued parameter twice").isEqualTo(400);
-        assertThat(passesTheChain(true, () -> send("/tasks?sise=5", "X-API-Key", READER)).status())
+        assertThat(front.passesTheChain(true, () -> front.get("/tasks?sise=5", "X-API-Key", READER)).status())
                 .as("an unknown parameter").isEqualTo(400);
-        assertThat(passesTheChain(true, () -> send(LIST, "X-API-Key", READER, "Cache-Control", "no-cache")).status())
+        assertThat(front.passesTheChain(true,
+                () -> front.get(LIST, "X-API-Key", READER, "Cache-Control", "no-cache")).status())
                 .as("no-cache reads again").isEqualTo(200);
-        assertThat(passesTheChain(true, () -> send(LIST, "X-API-Key", READER, "Origin", "https://elsewhere.example"))
+        assertThat(front.passesTheChain(true,
+                () -> front.get(LIST, "X-API-Key", READER, "Origin", "https://elsewhere.example"))
                 .status()).as("CORS is the chain's").isIn(200, 403);
-        assertThat(passesTheChain(true, () -> send(LIST.replace(",", "%2C"), "X-API-Key", READER)).status())
+        assertThat(front.passesTheChain(true, () -> front.get(LIST.replace(",", "%2C"), "X-API-Key", READER)).status())
                 .as("a percent-escape is the firewall's to judge").isEqualTo(200);
-        assertThat(passesTheChain(true, () -> send(LIST, "X-API-Key", READER, "Accept", "text/csv")).status())
+        assertThat(front.passesTheChain(true,
+                () -> front.get(LIST, "X-API-Key", READER, "Accept", "text/csv")).status())
                 .isEqualTo(406);
-        assertThat(passesTheChain(true, () -> send("/tasks?size=5" + "&a=1".repeat(1020), "X-API-Key", READER))
+        assertThat(front.passesTheChain(true,
+                () -> front.get("/tasks?size=5" + "&a=1".repeat(1020), "X-API-Key", READER))
                 .status()).as("more parameters than Tomcat parses: the chain's 400, not a parse the shortcut spent")
                 .isEqualTo(400);
-        assertThat(passesTheChain(true, () -> send("/tasks?size=6", "X-API-Key", READER)).status())
+        assertThat(front.passesTheChain(true, () -> front.get("/tasks?size=6", "X-API-Key", READER)).status())
                 .as("a query never rendered yet").isEqualTo(200);
-        assertThat(passesTheChain(true, () -> sendMethod("HEAD", LIST, "X-API-Key", READER)).status()).isEqualTo(200);
+        assertThat(front.passesTheChain(true,
+                () -> front.send("HEAD", LIST, "X-API-Key", READER)).status()).isEqualTo(200);
     }
 
     @Test
     void answersFromEitherPathSpendTheKeysRateLimitOnceAndTheNextIsRefused() throws Exception {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            statuses.add(send(LIST, "X-API-Key", LIMITED).status());
+            statuses.add(front.get(LIST, "X-API-Key", LIMITED).status());
         }
         // 4 per hour: the first may have rendered through the chain, the rest came from the short path.
         assertThat(statuses).containsExactly(200, 200, 200, 200, 429, 429);
-        Answer refused = send(LIST, "X-API-Key", LIMITED);
+        FrontDoor.Answer refused = front.get(LIST, "X-API-Key", LIMITED);
         assertThat(refused.headers()).containsKey("retry-after");
         assertThat(refused.body()).contains("/problems/rate-limited");
     }
@@ -184,41 +167,5 @@ class CachedListShortcutTests {
     private double timed(String status) {
         return Search.in(meters).name("http.server.requests").tags("uri", "/tasks", "status", status, "method", "GET")
                 .timers().stream().mapToDouble(t -> t.count()).sum();
-    }
-
-    /** Runs {@code call}, asserting whether it passed the counting filter behind the request scope filter. */
-    private Answer passesTheChain(boolean expected, Call call) throws Exception {
-        int before = DOWN_THE_CHAIN.get();
-        Answer answer = call.run();
-        assertThat(DOWN_THE_CHAIN.get() - before).as("went down the chain").isEqualTo(expected ? 1 : 0);
-        return answer;
-    }
-
-    private Answer send(String path, String... headers) throws IOException, InterruptedException {
-        return sendMethod("GET", path, headers);
-    }
-
-    private Answer sendMethod(String method, String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, List<String>> kept = new TreeMap<>();
-        response.headers().map().forEach((name, values) -> {
-            if (!PER_ANSWER.contains(name.toLowerCase())) {
-                kept.put(name.toLowerCase(), values);
-            }
-        });
-        return new Answer(response.statusCode(), response.body(), kept,
-                response.headers().firstValue("X-Request-Id").orElse(""));
-    }
-
-    private interface Call {
-        Answer run() throws Exception;
-    }
-
-    private record Answer(int status, String body, Map<String, List<String>> headers, String requestId) {
     }
 }

@@ -5,20 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskgateway.demo.Faults;
 import dev.taskgateway.demo.SimulatorServer;
 import dev.taskgateway.demo.TikmatrixSimulator;
-import jakarta.servlet.Filter;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.taskgateway.testing.FrontDoor;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,12 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,16 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(FrontDoor.Counter.class)
 class ProbesTests {
 
     static final String KEY = "probe-reader-key-1234";
     static final String ACTUATOR_JSON = "application/vnd.spring-boot.actuator.v3+json";
-    /** Headers that differ between any two answers. */
-    static final Set<String> PER_ANSWER = Set.of("x-request-id", "date", "content-length", "transfer-encoding",
-            "connection", "keep-alive");
     static final SimulatorServer PC = SimulatorServer.start("tm-probe", 0, Faults.NONE,
             new TikmatrixSimulator(5, 1, ZoneId.of("UTC"), LocalDateTime.of(2026, 3, 1, 12, 0)));
-    static final AtomicInteger DOWN_THE_CHAIN = new AtomicInteger();
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
@@ -68,33 +54,25 @@ class ProbesTests {
         PC.close();
     }
 
-    @TestConfiguration
-    static class CountingFilter {
-        @Bean
-        FilterRegistrationBean<Filter> downTheChain() {
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-                DOWN_THE_CHAIN.incrementAndGet();
-                chain.doFilter(request, response);
-            });
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-            return registration;
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    FrontDoor front;
+
+    @BeforeEach
+    void front() {
+        front = new FrontDoor(port);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"liveness", "readiness"})
     void aPlainProbeTakesTheShortPathAndAnswersWhatTheActuatorAnswers(String group) throws Exception {
         String path = "/actuator/health/" + group;
-        Answer shortPath = passesTheChain(false, () -> send("GET", path));
+        FrontDoor.Answer shortPath = front.passesTheChain(false, () -> front.send("GET", path));
         // The same request asking for the actuator's media type by name goes down the whole chain.
-        Answer fullPath = passesTheChain(true, () -> send("GET", path, "Accept", ACTUATOR_JSON));
+        FrontDoor.Answer fullPath = front.passesTheChain(true, () -> front.send("GET", path, "Accept", ACTUATOR_JSON));
 
         assertThat(shortPath.status()).isEqualTo(200).isEqualTo(fullPath.status());
         assertThat(shortPath.body()).isEqualTo(fullPath.body())
@@ -108,8 +86,9 @@ class ProbesTests {
 
     @Test
     void aHeadProbeAnswersTheSameHeadersWithoutABody() throws Exception {
-        Answer shortPath = passesTheChain(false, () -> send("HEAD", "/actuator/health/liveness"));
-        Answer fullPath = passesTheChain(true, () -> send("HEAD", "/actuator/health/liveness", "Accept", ACTUATOR_JSON));
+        FrontDoor.Answer shortPath = front.passesTheChain(false, () -> front.send("HEAD", "/actuator/health/liveness"));
+        FrontDoor.Answer fullPath = front.passesTheChain(true,
+                () -> front.send("HEAD", "/actuator/health/liveness", "Accept", ACTUATOR_JSON));
         assertThat(shortPath.status()).isEqualTo(200).isEqualTo(fullPath.status());
         assertThat(shortPath.body()).isEmpty();
         assertThat(shortPath.headers()).isEqualTo(fullPath.headers());
@@ -119,12 +98,14 @@ class ProbesTests {
     void aGatewayRefusingTrafficAnswers503OnBothPaths() throws Exception {
         AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         try {
-            Answer shortPath = passesTheChain(false, () -> send("GET", "/actuator/health/readiness"));
-            Answer fullPath = passesTheChain(true, () -> send("GET", "/actuator/health/readiness", "Accept", ACTUATOR_JSON));
+            FrontDoor.Answer shortPath = front.passesTheChain(false,
+                    () -> front.send("GET", "/actuator/health/readiness"));
+            FrontDoor.Answer fullPath = front.passesTheChain(true,
+                    () -> front.send("GET", "/actuator/health/readiness", "Accept", ACTUATOR_JSON));
             assertThat(shortPath.status()).isEqualTo(503).isEqualTo(fullPath.status());
             assertThat(shortPath.body()).isEqualTo(fullPath.body()).contains("\"status\":\"OUT_OF_SERVICE\"");
             assertThat(shortPath.headers()).isEqualTo(fullPath.headers());
-            assertThat(send("GET", "/actuator/health/liveness").status()).isEqualTo(200);
+            assertThat(front.send("GET", "/actuator/health/liveness").status()).isEqualTo(200);
         } finally {
             AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
         }
@@ -133,56 +114,30 @@ class ProbesTests {
     @Test
     void anythingButAPlainProbeGoesDownTheChainAndIsAnsweredAsBefore() throws Exception {
         String liveness = "/actuator/health/liveness";
-        assertThat(passesTheChain(true, () -> send("GET", liveness + "?verbose=1")).status()).isEqualTo(200);
-        assertThat(passesTheChain(true, () -> send("GET", liveness, "X-API-Key", KEY)).status()).isEqualTo(200);
-        assertThat(passesTheChain(true, () -> send("GET", liveness, "Authorization", "Bearer " + KEY)).status())
+        assertThat(front.passesTheChain(true,
+                () -> front.send("GET", liveness + "?verbose=1")).status()).isEqualTo(200);
+        assertThat(front.passesTheChain(true,
+                () -> front.send("GET", liveness, "X-API-Key", KEY)).status()).isEqualTo(200);
+        assertThat(front.passesTheChain(true,
+                () -> front.send("GET", liveness, "Authorization", "Bearer " + KEY)).status())
                 .isEqualTo(200);
-        Answer wrongKey = passesTheChain(true, () -> send("GET", liveness, "X-API-Key", "not-a-key-of-ours"));
+        FrontDoor.Answer wrongKey = front.passesTheChain(true,
+                () -> front.send("GET", liveness, "X-API-Key", "not-a-key-of-ours"));
         assertThat(wrongKey.status()).as("a wrong key is refused on a probe too").isEqualTo(401);
-        assertThat(passesTheChain(true, () -> send("GET", liveness, "Accept", "text/plain")).status()).isEqualTo(406);
-        assertThat(passesTheChain(true, () -> send("GET", liveness, "Origin", "https://elsewhere.example")).status())
+        assertThat(front.passesTheChain(true,
+                () -> front.send("GET", liveness, "Accept", "text/plain")).status()).isEqualTo(406);
+        assertThat(front.passesTheChain(true,
+                () -> front.send("GET", liveness, "Origin", "https://elsewhere.example")).status())
                 .isNotEqualTo(500);
-        assertThat(passesTheChain(true, () -> send("POST", liveness)).status()).isEqualTo(405);
-        assertThat(passesTheChain(true, () -> send("GET", "/actuator/health")).status()).isEqualTo(200);
+        assertThat(front.passesTheChain(true, () -> front.send("POST", liveness)).status()).isEqualTo(405);
+        assertThat(front.passesTheChain(true, () -> front.send("GET", "/actuator/health")).status()).isEqualTo(200);
     }
 
     @Test
     void aSaneRequestIdIsEchoedOnTheShortPathAndAnInsaneOneReplaced() throws Exception {
-        assertThat(send("GET", "/actuator/health/liveness", "X-Request-Id", "monitor-7:probe.1").requestId())
+        assertThat(front.send("GET", "/actuator/health/liveness", "X-Request-Id", "monitor-7:probe.1").requestId())
                 .isEqualTo("monitor-7:probe.1");
-        assertThat(send("GET", "/actuator/health/liveness", "X-Request-Id", "two words").requestId())
+        assertThat(front.send("GET", "/actuator/health/liveness", "X-Request-Id", "two words").requestId())
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-    }
-
-    /** Runs {@code call}, asserting whether it passed the counting filter behind the request scope filter. */
-    private Answer passesTheChain(boolean expected, Call call) throws Exception {
-        int before = DOWN_THE_CHAIN.get();
-        Answer answer = call.run();
-        assertThat(DOWN_THE_CHAIN.get() - before).as("went down the chain").isEqualTo(expected ? 1 : 0);
-        return answer;
-    }
-
-    private Answer send(String method, String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, List<String>> kept = new TreeMap<>();
-        response.headers().map().forEach((name, values) -> {
-            if (!PER_ANSWER.contains(name.toLowerCase())) {
-                kept.put(name.toLowerCase(), values);
-            }
-        });
-        return new Answer(response.statusCode(), response.body(), kept,
-                response.headers().firstValue("X-Request-Id").orElse(""));
-    }
-
-    private interface Call {
-        Answer run() throws Exception;
-    }
-
-    private record Answer(int status, String body, Map<String, List<String>> headers, String requestId) {
     }
 }
