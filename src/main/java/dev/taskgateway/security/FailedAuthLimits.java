@@ -56,15 +56,30 @@ final class FailedAuthLimits {
                 .register(meters);
     }
 
-    /** Seconds {@code address} must wait before presenting a key again; empty when it may now. */
+    /**
+     * Seconds {@code address} must wait before presenting a key again; empty when it may now. A
+     * wait is counted as a refused request.
+     */
     OptionalLong check(String address) {
+        OptionalLong wait = waitFor(address);
+        if (wait.isPresent()) {
+            refused.increment();
+        }
+        return wait;
+    }
+
+    /** True when {@code address} may not present a key now; counts nothing (the chain refuses it). */
+    boolean blocked(String address) {
+        return waitFor(address).isPresent();
+    }
+
+    private OptionalLong waitFor(String address) {
         if (shared != null) {
             try {
                 long[] counter = shared.counter("auth-failures:" + address);
                 if (counter[0] < limit || counter[1] <= 0) {
                     return OptionalLong.empty();
                 }
-                refused.increment();
                 return OptionalLong.of(Math.max(1, (counter[1] + 999) / 1000));
             } catch (SharedStateUnavailableException e) {
                 // fall back to this replica's own count below
@@ -75,7 +90,6 @@ final class FailedAuthLimits {
         if (window == null || window.failures() < limit || !now.isBefore(window.start().plus(period))) {
             return OptionalLong.empty();
         }
-        refused.increment();
         long millis = Duration.between(now, window.start().plus(period)).toMillis();
         return OptionalLong.of(Math.max(1, (millis + 999) / 1000));
     }

@@ -26,7 +26,7 @@ public final class ReadAccess {
     /** True when the chain would let {@code request} read; then one permit of its key's budget is spent. */
     public boolean grants(HttpServletRequest request) {
         String presented = presentedKey(request);
-        if (presented == null || failedAuth.check(request.getRemoteAddr()).isPresent()) {
+        if (presented == null || failedAuth.blocked(request.getRemoteAddr())) {
             return false;
         }
         Optional<ApiKeyStore.Principal> caller = keys.verify(presented);
