@@ -3,7 +3,6 @@ package dev.taskgateway.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Enumeration;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.ApiVersion;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -22,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Only the plain request takes this path: {@code GET} or {@code HEAD} of
  * {@code <base>/health/liveness} or {@code <base>/health/readiness}, no query, no key, no
- * {@code Origin}, {@code Accept} absent or {@code *}{@code /*}, every header value printable
- * ASCII. Anything else (a key that may see details, a CORS request, another media type, an odd
+ * {@code Accept} absent or {@code *}{@code /*}, otherwise plain ({@link Shortcut#plain}: no
+ * {@code Origin}, no body, every header value printable ASCII). Anything else (a key that may see details, a CORS request, another media type, an odd
  * header) goes down the full chain, which decides as before.
  *
  * <p>The answer is the actuator's own: its health extension computes the group's health as an
@@ -48,7 +47,8 @@ public final class Probes implements Shortcut {
     public Probes(HealthEndpointWebExtension health, JsonMapper json, String basePath) {
         this.health = health;
         this.json = json;
-        this.groupByPath = Map.of(basePath + "/health/liveness", "liveness", basePath + "/health/readiness", "readiness");
+        this.groupByPath = Map.of(basePath + "/health/liveness", "liveness",
+                basePath + "/health/readiness", "readiness");
     }
 
     /** A {@code Probes} that answers nothing: every request goes down the chain. */
@@ -65,6 +65,9 @@ public final class Probes implements Shortcut {
         }
         WebEndpointResponse<HealthDescriptor> answer = health.health(ApiVersion.V3, WebServerNamespace.SERVER,
                 SecurityContext.NONE, group);
+        if (answer.getStatus() == WebEndpointResponse.STATUS_NOT_FOUND) {
+            return false; // no such group (probes switched off): the chain answers its problem
+        }
         SecurityHeaders.write(request, response);
         response.setStatus(answer.getStatus());
         response.setContentType(MEDIA_TYPE);
@@ -88,23 +91,6 @@ public final class Probes implements Shortcut {
             return null;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return (accept == null || accept.equals("*/*")) && printableHeaders(request) ? group : null;
-    }
-
-    private static boolean printableHeaders(HttpServletRequest request) {
-        Enumeration<String> names = request.getHeaderNames();
-        while (names.hasMoreElements()) {
-            Enumeration<String> values = request.getHeaders(names.nextElement());
-            while (values.hasMoreElements()) {
-                String value = values.nextElement();
-                for (int i = 0; i < value.length(); i++) {
-                    char c = value.charAt(i);
-                    if (c < 0x20 || c > 0x7e) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
+        return (accept == null || accept.equals("*/*")) && Shortcut.plain(request, 0) ? group : null;
     }
 }
