@@ -31,6 +31,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class HostileInputTests extends SecuredGatewayTestBase {
 
+    /** {@code server.tomcat.max-swallow-size} in application.yml. */
+    private static final int MAX_SWALLOW_BYTES = 1024 * 1024;
+
     static final long SEED = Long.getLong("hostile.seed", 20_261_127L);
     static final int CASES = Integer.getInteger("hostile.cases", 2_000);
     /** Statuses with which the gateway refuses input before any upstream call. */
@@ -133,6 +136,11 @@ class HostileInputTests extends SecuredGatewayTestBase {
         try {
             answer = send(request);
         } catch (UncheckedIOException e) {
+            if (request.body() != null && request.body().length > MAX_SWALLOW_BYTES) {
+                // Tomcat reads at most server.tomcat.max-swallow-size of a body it refused, then
+                // closes; a client still sending may see the reset before the answer (RFC 9112 9.6).
+                return;
+            }
             fail("seed %d: the connection failed (%s) for %s", seed, e.getCause(), request.describe());
             return;
         }
