@@ -2,78 +2,32 @@ package dev.taskgateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskgateway.demo.Faults;
-import dev.taskgateway.demo.SimulatorServer;
-import dev.taskgateway.demo.TikmatrixSimulator;
 import dev.taskgateway.testing.FrontDoor;
+import dev.taskgateway.testing.FrontDoorGatewayTestBase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A repeated list answered by {@link CachedListShortcut} is the answer the whole chain gives, byte
  * for byte and header for header, and every request it is not sure of, every refusal included, is
  * still the chain's. A filter right behind the request scope filter counts what went down the chain.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FrontDoor.Counter.class)
-class CachedListShortcutTests {
+class CachedListShortcutTests extends FrontDoorGatewayTestBase {
 
-    static final String READER = "shortcut-reader-key-1";
-    static final String LIMITED = "shortcut-limited-key-2";
-    static final String SCRAPER = "shortcut-metrics-key-3";
     static final String LIST = "/tasks?size=5&status=running,failed";
-    static final SimulatorServer PC = SimulatorServer.start("tm-shortcut", 0, Faults.NONE,
-            new TikmatrixSimulator(40, 1, ZoneId.of("UTC"), LocalDateTime.of(2026, 3, 1, 12, 0)));
 
-    @DynamicPropertySource
-    static void sources(DynamicPropertyRegistry registry) {
-        registry.add("taskgateway.sources.tm.type", () -> "tikmatrix");
-        registry.add("taskgateway.sources.tm.base-url", PC::baseUrl);
-        registry.add("taskgateway.security.api-keys[0].name", () -> "reader");
-        registry.add("taskgateway.security.api-keys[0].key", () -> READER);
-        registry.add("taskgateway.security.api-keys[0].roles", () -> "read");
-        registry.add("taskgateway.security.api-keys[1].name", () -> "limited");
-        registry.add("taskgateway.security.api-keys[1].key", () -> LIMITED);
-        registry.add("taskgateway.security.api-keys[1].roles", () -> "read");
-        registry.add("taskgateway.security.api-keys[1].rate-limit.limit-for-period", () -> "4");
-        registry.add("taskgateway.security.api-keys[1].rate-limit.limit-refresh-period", () -> "1h");
-        registry.add("taskgateway.security.api-keys[2].name", () -> "scraper");
-        registry.add("taskgateway.security.api-keys[2].key", () -> SCRAPER);
-        registry.add("taskgateway.security.api-keys[2].roles", () -> "metrics");
-    }
-
-    @AfterAll
-    static void stop() {
-        PC.close();
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     MeterRegistry meters;
     @Autowired
     RenderedLists rendered;
 
-    FrontDoor front;
-
     @BeforeEach
     void rendered() throws Exception {
-        front = new FrontDoor(port);
         // The first asking renders through the chain and keeps the answer (or finds it kept).
         assertThat(front.get(LIST, "X-API-Key", READER).status()).isEqualTo(200);
     }

@@ -2,69 +2,28 @@ package dev.taskgateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskgateway.demo.Faults;
-import dev.taskgateway.demo.SimulatorServer;
-import dev.taskgateway.demo.TikmatrixSimulator;
 import dev.taskgateway.testing.FrontDoor;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
+import dev.taskgateway.testing.FrontDoorGatewayTestBase;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The probes' short path ({@link Probes}) answers byte for byte what the full chain and the
  * actuator answer, and only plain probes take it. A filter registered right after the request
  * scope filter counts the requests that went on down the chain.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FrontDoor.Counter.class)
-class ProbesTests {
+class ProbesTests extends FrontDoorGatewayTestBase {
 
-    static final String KEY = "probe-reader-key-1234";
     static final String ACTUATOR_JSON = "application/vnd.spring-boot.actuator.v3+json";
-    static final SimulatorServer PC = SimulatorServer.start("tm-probe", 0, Faults.NONE,
-            new TikmatrixSimulator(5, 1, ZoneId.of("UTC"), LocalDateTime.of(2026, 3, 1, 12, 0)));
 
-    @DynamicPropertySource
-    static void sources(DynamicPropertyRegistry registry) {
-        registry.add("taskgateway.sources.tm.type", () -> "tikmatrix");
-        registry.add("taskgateway.sources.tm.base-url", PC::baseUrl);
-        registry.add("taskgateway.security.api-keys[0].name", () -> "reader");
-        registry.add("taskgateway.security.api-keys[0].key", () -> KEY);
-        registry.add("taskgateway.security.api-keys[0].roles", () -> "read");
-    }
-
-    @AfterAll
-    static void stop() {
-        PC.close();
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     ApplicationContext context;
-
-    FrontDoor front;
-
-    @BeforeEach
-    void front() {
-        front = new FrontDoor(port);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"liveness", "readiness"})
@@ -117,9 +76,9 @@ class ProbesTests {
         assertThat(front.passesTheChain(true,
                 () -> front.send("GET", liveness + "?verbose=1")).status()).isEqualTo(200);
         assertThat(front.passesTheChain(true,
-                () -> front.send("GET", liveness, "X-API-Key", KEY)).status()).isEqualTo(200);
+                () -> front.send("GET", liveness, "X-API-Key", READER)).status()).isEqualTo(200);
         assertThat(front.passesTheChain(true,
-                () -> front.send("GET", liveness, "Authorization", "Bearer " + KEY)).status())
+                () -> front.send("GET", liveness, "Authorization", "Bearer " + READER)).status())
                 .isEqualTo(200);
         FrontDoor.Answer wrongKey = front.passesTheChain(true,
                 () -> front.send("GET", liveness, "X-API-Key", "not-a-key-of-ours"));
