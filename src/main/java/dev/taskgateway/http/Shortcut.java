@@ -34,8 +34,7 @@ public interface Shortcut {
             return false;
         }
         String query = request.getQueryString();
-        if (query != null && (query.length() > maxQueryLength || !printable(query) || query.indexOf('%') >= 0
-                || query.chars().filter(c -> c == '&').count() >= MAX_PARAMETERS)) {
+        if (query != null && (query.length() > maxQueryLength || !plainQuery(query))) {
             return false;
         }
         var names = request.getHeaderNames();
@@ -45,6 +44,18 @@ public interface Shortcut {
                 if (!printable(values.nextElement())) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /** Printable ASCII without percent-escapes, at most {@link #MAX_PARAMETERS} parameters; one pass. */
+    private static boolean plainQuery(String query) {
+        int separators = 0;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '%' || c == '&' && ++separators >= MAX_PARAMETERS) {
+                return false;
             }
         }
         return true;
