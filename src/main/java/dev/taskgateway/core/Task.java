@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param schedule          the planned start/end window, or null when there is no plan
  * @param metrics           provider counters, documented per provider
  * @param actions           actions the gateway accepts for this task now
- * @param raw               the provider's record as a JSON tree; opaque to the core
+ * @param raw               the provider's record, serializable as JSON (providers hold it compact); opaque to the core
  */
 public record Task(
         TaskId id, String provider, TaskKind kind, String name, String description,

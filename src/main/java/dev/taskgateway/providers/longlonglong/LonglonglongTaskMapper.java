@@ -7,6 +7,7 @@ import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.RawJson;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ final class LonglonglongTaskMapper {
                         LenientJson.localDateTime(extras, "stop_time", zone)))
                 .metrics(metrics(item))
                 .actions(actions(status))
-                .raw(item)
+                .raw(RawJson.of(item))
                 .build();
     }
 

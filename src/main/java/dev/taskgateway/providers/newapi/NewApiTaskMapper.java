@@ -5,6 +5,7 @@ import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.RawJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +151,7 @@ final class NewApiTaskMapper {
                 .finishedAt(LenientJson.epochSeconds(node, "finish_time"))
                 .metrics(metrics)
                 .actions(List.of())
-                .raw(node)
+                .raw(RawJson.of(node))
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.RawJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ final class NxlinkTaskMapper {
                 .createdAt(LenientJson.epochSeconds(node, "createTs"))
                 .schedule(schedule(node))
                 .metrics(metrics(stats))
-                .raw(node)
+                .raw(RawJson.of(node))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.RawJson;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ final class TikmatrixTaskMapper {
                 .schedule(status == TaskStatus.PENDING ? TaskSchedule.of(plannedStart(node), null) : null)
                 .metrics(metrics)
                 .actions(actions(status))
-                .raw(node)
+                .raw(RawJson.of(node))
                 .build();
     }
 

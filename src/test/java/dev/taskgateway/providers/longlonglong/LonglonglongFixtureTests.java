@@ -12,6 +12,7 @@ import dev.taskgateway.core.Task;
 import dev.taskgateway.core.UpstreamPage;
 import dev.taskgateway.core.UpstreamQuery;
 import dev.taskgateway.providers.Fixtures;
+import dev.taskgateway.providers.RawJson;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class LonglonglongFixtureTests {
 
         Task task = LonglonglongTestSupport.source(baseUrl()).fetch(FIRST_PAGE).tasks().get(0);
 
-        JsonNode raw = (JsonNode) task.raw();
+        JsonNode raw = ((RawJson) task.raw()).tree();
         assertThat(raw.get("status").asInt()).isEqualTo(1);
         assertThat(raw.get("status_str").asString()).isEqualTo("停止");
         assertThat(raw.get("call_status").asBoolean()).isTrue();

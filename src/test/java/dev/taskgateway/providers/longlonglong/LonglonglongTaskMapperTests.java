@@ -9,6 +9,7 @@ import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.RawJson;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -106,7 +107,7 @@ class LonglonglongTaskMapperTests {
         assertThat(task.statusReason()).isNull();
         // The label follows the derived state (the docs' own words), not status_str, which contradicts it.
         assertThat(task.nativeStatusLabel()).isEqualTo("任务暂停中");
-        JsonNode raw = (JsonNode) task.raw();
+        JsonNode raw = ((RawJson) task.raw()).tree();
         assertThat(raw.get("task_cause").get(0).asString()).isEqualTo("线路并发不足");
         assertThat(raw.get("status").asInt()).isEqualTo(1);
         assertThat(raw.get("status_str").asString()).isEqualTo("停止");
@@ -157,7 +158,7 @@ class LonglonglongTaskMapperTests {
         Task task = mapper.toTask(timesOfDay);
         assertThat(task.schedule()).isNull();
         assertThat(task.startedAt()).isNull();
-        assertThat(((JsonNode) task.raw()).get("task_extras").get("start_time").asString()).isEqualTo("09:00");
+        assertThat(((RawJson) task.raw()).tree().get("task_extras").get("start_time").asString()).isEqualTo("09:00");
     }
 
     /** The docs' 注意事项 table gives each derived state its words; status_str stays in raw. */

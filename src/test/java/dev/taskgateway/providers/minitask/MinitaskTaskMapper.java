@@ -5,6 +5,7 @@ import dev.taskgateway.core.TaskId;
 import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.RawJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -48,7 +49,7 @@ final class MinitaskTaskMapper {
                 .nativeStatus(state)
                 .nativeStatusLabel(state)
                 .createdAt(created(LenientJson.nonBlank(job, "created")))
-                .raw(job)
+                .raw(RawJson.of(job))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import dev.taskgateway.core.Task;
 import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.RawJson;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -149,7 +150,7 @@ class NewApiTaskMapperTests {
         assertThat(task.updatedAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_900L));
         assertThat(task.startedAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_120L));
         assertThat(task.finishedAt()).as("0 means not set").isNull();
-        assertThat(((JsonNode) task.raw()).get("submit_time").asLong()).isEqualTo(1_700_000_040L);
+        assertThat(((RawJson) task.raw()).tree().get("submit_time").asLong()).isEqualTo(1_700_000_040L);
     }
 
     @ParameterizedTest
@@ -198,7 +199,7 @@ class NewApiTaskMapperTests {
         Task task = mapper.toTask(node);
 
         assertThat(task.owner()).isEqualTo("42");
-        assertThat(((JsonNode) task.raw()).get("username").asString()).isEqualTo("alice");
+        assertThat(((RawJson) task.raw()).tree().get("username").asString()).isEqualTo("alice");
         assertThat(task.metrics()).isEqualTo(Map.of("quota", 2500));
         assertThat(task.kind()).isEqualTo(TaskKind.GENERATION);
         assertThat(task.provider()).isEqualTo("new-api");

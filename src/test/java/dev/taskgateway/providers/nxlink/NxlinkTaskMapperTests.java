@@ -8,6 +8,7 @@ import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.TaskSchedule;
 import dev.taskgateway.core.TaskStatus;
 import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.RawJson;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -177,7 +178,7 @@ class NxlinkTaskMapperTests {
         assertThat(task.description()).isNull();
         assertThat(task.owner()).isEqualTo("203");
         assertThat(task.actions()).isEmpty();
-        assertThat(task.raw()).isInstanceOf(JsonNode.class);
+        assertThat(task.raw()).isInstanceOf(RawJson.class);
     }
 
     @Test
