@@ -3,6 +3,7 @@ package dev.taskgateway.state;
 import dev.taskgateway.core.ReadKey;
 import dev.taskgateway.core.ReadSnapshot;
 import dev.taskgateway.core.SharedReads;
+import dev.taskgateway.core.Task;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +20,12 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Held reads shared through Redis: each read as gzipped JSON under {@code reads:<source>:<hash of
@@ -31,7 +37,7 @@ final class RedisSharedReads implements SharedReads {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSharedReads.class);
 
     private final SharedState state;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = JsonMapper.builder().addMixIn(Task.class, CompactRaw.class).build();
     private final String instance = UUID.randomUUID().toString();
 
     RedisSharedReads(SharedState state) {
@@ -103,6 +109,23 @@ final class RedisSharedReads implements SharedReads {
             return json.readValue(gzip.readAllBytes(), ReadSnapshot.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A shared task's raw record read back compact, as the replica that read it holds it (issue 16:
+     * a parsed record weighs several times its text), and written out as the same JSON value.
+     */
+    abstract static class CompactRaw {
+        @JsonDeserialize(using = RawText.class)
+        Object raw;
+    }
+
+    /** The record's compact JSON text, written out as is. */
+    static final class RawText extends ValueDeserializer<Object> {
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            return new RawValue(context.readTree(parser).toString());
         }
     }
 }

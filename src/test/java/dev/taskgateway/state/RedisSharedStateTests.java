@@ -3,10 +3,21 @@ package dev.taskgateway.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskgateway.api.TaskBody;
+import dev.taskgateway.core.ReadKey;
+import dev.taskgateway.core.ReadSnapshot;
+import dev.taskgateway.core.Task;
+import dev.taskgateway.core.TaskId;
+import dev.taskgateway.core.TaskKind;
+import dev.taskgateway.core.UpstreamQuery;
+import dev.taskgateway.providers.LenientJson;
+import dev.taskgateway.providers.RawJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +27,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Redis scripts behind {@link SharedState}, against a real {@code redis-server}: each
@@ -59,6 +71,24 @@ class RedisSharedStateTests {
 
     private static SharedStateStatus status() {
         return new SharedStateStatus(StateProperties.Store.REDIS, Clock.systemUTC(), Duration.ZERO);
+    }
+
+    @Test
+    void aSharedReadKeepsEachRawRecordCompactAndWritesItAsTheReplicaThatReadItDoes() {
+        RedisSharedReads reads = new RedisSharedReads(store(status()));
+        Task task = Task.builder(TaskId.of("src", "1"), "nxlink", TaskKind.OUTBOUND_CALL)
+                .raw(RawJson.of(LenientJson.MAPPER.readTree("""
+                        {"taskName":"中文 é \\u0001","big":123456789012345678901234567890,"f":1.50,
+                         "nested":{"list":[true,null,{}],"n":null}}"""))).build();
+        ReadKey key = new ReadKey("src", new UpstreamQuery(null, null, null, null, 1, 20), null);
+        reads.put(new ReadSnapshot(key, 20, 1, List.of(task), null, true, false, 1L, true,
+                Instant.parse("2026-01-01T00:00:00Z"), Duration.ZERO), Duration.ofMinutes(1));
+
+        Task shared = reads.get(key).orElseThrow().tasks().get(0);
+
+        assertThat(shared.raw()).as("held as its text, not parsed into maps").isNotInstanceOf(Map.class);
+        JsonMapper api = JsonMapper.builder().build();
+        assertThat(api.writeValueAsString(TaskBody.from(shared))).isEqualTo(api.writeValueAsString(TaskBody.from(task)));
     }
 
     @Test

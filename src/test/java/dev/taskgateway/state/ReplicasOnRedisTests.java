@@ -169,6 +169,8 @@ class ReplicasOnRedisTests {
         assertThat(ids(onB)).isEqualTo(ids(onA));
         assertThat(onB.json().path("page").path("total").asLong()).isEqualTo(onA.json().path("page").path("total").asLong());
         assertThat(b.get("/tasks/" + ids(onA).get(0)).json().path("raw").isObject()).isTrue();
+        assertThat(b.get("/tasks/" + ids(onA).get(0)).body()).as("the same bytes on both replicas")
+                .isEqualTo(a.get("/tasks/" + ids(onA).get(0)).body());
         assertThat(tikmatrix.answered()).isEqualTo(upstreamCalls);
     }
 
