@@ -12,7 +12,7 @@ public class CacheProperties {
     /**
      * Tasks all held reads may hold together, their sorted views and id indexes included (a read
      * weighs its task count plus one). Past it the least recently used reads are evicted. About
-     * 1-3 KB of heap per task with its raw record.
+     * 3 KB of heap per task with its raw record (held as compact JSON).
      */
     private long maximumTasks = 50_000;
 
