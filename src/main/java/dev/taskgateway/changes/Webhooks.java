@@ -35,8 +35,6 @@ final class Webhooks implements SmartLifecycle {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private ExecutorService executor;
 
     Webhooks(List<ChangesProperties.Webhook> webhooks, TaskQueryParser parser, TaskChanges changes, JsonMapper json,
@@ -96,6 +94,13 @@ final class Webhooks implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        if (webhooks.isEmpty()) {
+            return;
+        }
+        // Made only when there is something to deliver: a JDK HttpClient brings its selector thread,
+        // TLS context and ~100 classes into every gateway, webhooks or not (issue 16, memory).
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         for (int i = 0; i < webhooks.size(); i++) {
             TaskChanges.Subscription subscription = changes.subscribe(filters.get(i), null);
             executor.execute(new WebhookDelivery(String.valueOf(i), webhooks.get(i), changes, subscription, http,

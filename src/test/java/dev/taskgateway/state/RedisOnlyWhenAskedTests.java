@@ -7,7 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Spring Data Redis is configured only when the shared store is Redis (ReplicasOnRedisTests runs that way). */
+/**
+ * Spring Data Redis is configured only when the shared store is Redis (ReplicasOnRedisTests runs that
+ * way); Spring Data Commons' web and repository-metrics support never (no repositories, no Pageable).
+ */
 class RedisOnlyWhenAskedTests {
 
     private static final String[] CANDIDATES = {
@@ -16,19 +19,22 @@ class RedisOnlyWhenAskedTests {
         "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         null,
+        "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration",
+        "org.springframework.boot.data.autoconfigure.metrics.DataRepositoryMetricsAutoConfiguration",
     };
 
     @Test
     void withTheDefaultMemoryStoreRedisIsLeftOutAndNothingElse() {
         assertThat(filter(new MockEnvironment()).match(CANDIDATES, null))
-                .containsExactly(false, false, false, true, true);
+                .containsExactly(false, false, false, true, true, false, false);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"redis", "REDIS", " redis "})
-    void withTheRedisStoreEverythingIsConfigured(String store) {
+    void withTheRedisStoreRedisIsConfiguredButNotSpringDataCommons(String store) {
         MockEnvironment environment = new MockEnvironment().withProperty("taskgateway.state.store", store);
-        assertThat(filter(environment).match(CANDIDATES, null)).containsOnly(true);
+        assertThat(filter(environment).match(CANDIDATES, null))
+                .containsExactly(true, true, true, true, true, false, false);
     }
 
     private static RedisOnlyWhenAsked filter(MockEnvironment environment) {
