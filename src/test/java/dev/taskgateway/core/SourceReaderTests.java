@@ -46,6 +46,7 @@ class SourceReaderTests {
     @Test
     void aSilentlyCappedUnorderedListIsReadInPagesOfTheCapPageOneThenAllTheRestAtOnce() {
         FakeTaskSource source = unordered("ll", 500, 100_000);
+        TaskQueryEngine engine = engine(source);
         Meeting rest = meet(9, page -> page > 1);
         List<Integer> answeredBeforeLaterPages = new ArrayList<>();
         source.beforeFetch(q -> {
@@ -56,7 +57,6 @@ class SourceReaderTests {
             }
             admit(q);
         });
-        TaskQueryEngine engine = engine(source);
 
         TaskPage page = engine.list(query(200));
 
@@ -71,7 +71,6 @@ class SourceReaderTests {
     @Test
     void aSilentlyCappedListReadBeforeIsReadAgainInOneWaveOfItsPages() {
         FakeTaskSource source = unordered("ll", 500, 100_000);
-        source.beforeFetch(this::admit);
         TaskQueryEngine engine = engine(source);
         engine.list(query(20));
         clock.advance(Duration.ofSeconds(16));
@@ -87,7 +86,6 @@ class SourceReaderTests {
     @Test
     void pagesAListGrewByPastItsPlanAreReadInOneMoreWave() {
         FakeTaskSource source = unordered("ll", 500, 100_000);
-        source.beforeFetch(this::admit);
         TaskQueryEngine engine = engine(source);
         engine.list(query(20));
         source.add(tasks("ll", 501, 600));
@@ -105,7 +103,6 @@ class SourceReaderTests {
     @Test
     void aSilentlyCappedListCutAtTheScanCapIsReadToTheCapInTwoRoundTripsThenOne() {
         FakeTaskSource source = unordered("ll", 500, 300);
-        source.beforeFetch(this::admit);
         TaskQueryEngine engine = engine(source);
         Meeting rest = meet(5, page -> page > 1);
 
@@ -126,7 +123,6 @@ class SourceReaderTests {
     void aSilentlyCappedNewestFirstRunReadsThePagesAPageOfResultsNeedsAtOnce() {
         FakeTaskSource source = FakeTaskSource.builder("newapi").maxPageSize(100).silentCap(10).build()
                 .add(tasks("newapi", 1, 200));
-        source.beforeFetch(this::admit);
         TaskQueryEngine engine = engine(source);
         Meeting rest = meet(11, page -> page > 1);
 
@@ -143,7 +139,6 @@ class SourceReaderTests {
     void aSilentlyCappedNewestFirstListIsCountedInRoundTripsOfAsManyPagesAsItsTotalLeaves() {
         FakeTaskSource source = FakeTaskSource.builder("newapi").maxPageSize(100).silentCap(10).build()
                 .add(tasks("newapi", 1, 200));
-        source.beforeFetch(this::admit);
         TaskQueryEngine engine = engine(source);
         Meeting wave = meet(PagePlan.MAX_PARALLEL, page -> page > 1 && page <= 1 + PagePlan.MAX_PARALLEL);
 
@@ -215,7 +210,9 @@ class SourceReaderTests {
         assertThat(held.sorted()).containsExactlyInAnyOrderElementsOf(source.tasks());
     }
 
+    /** An engine reading only {@code source}, whose calls go through the current {@link Meeting}. */
     private TaskQueryEngine engine(FakeTaskSource source) {
+        source.beforeFetch(this::admit);
         SourceRegistry registry = new SourceRegistry(List.of(new SourceRegistry.Entry(source, true,
                 new SourceHealth(), POLICY)));
         return new TaskQueryEngine(registry, executor, new CursorCodec("source-reader-tests".getBytes()), clock,
