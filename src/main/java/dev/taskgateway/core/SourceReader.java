@@ -173,7 +173,7 @@ final class SourceReader {
         /**
          * Reads every page of an unordered list: page 1, then the pages its total (or the last read
          * of the same list) says follow, all at once, then on one by one while the list goes on.
-         * The total is counted in pages of the length the provider sent ({@link #sentLength}).
+         * The total is counted in pages of the length the provider sent ({@link SourceReader#sentLength}).
          */
         private HeldRead readAll(ReadKey key) {
             Instant started = cache.now(); // a read is as old as its first call
