@@ -119,6 +119,19 @@ final class HeldRead {
         return pages;
     }
 
+    /**
+     * The tasks one of its pages holds as the provider numbers them: fewer than {@link #pageSize()}
+     * when the provider sent full pages shorter than asked (a silent cap: legacy new-api builds send
+     * 10 whatever is asked), so the pages a total still needs are counted at the length actually
+     * sent. Rounded up, so a task or two left out of a page (a refused object, a repeat) keeps it.
+     */
+    int pageLength() {
+        if (ended || pages == 0 || sorted.isEmpty()) {
+            return pageSize;
+        }
+        return (int) Math.max(1, Math.min(pageSize, ((long) sorted.size() + pages - 1) / pages));
+    }
+
     /** Every task held, in {@link Task#ORDER}, each once. */
     List<Task> sorted() {
         return sorted;

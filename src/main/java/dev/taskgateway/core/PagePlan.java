@@ -20,10 +20,11 @@ import java.util.function.IntFunction;
 final class PagePlan {
 
     /**
-     * Most pages asked for at once from one source. Longlonglong caps a page at 50, so its 500-task
-     * list is 10 pages: at 8 a full read took two round trips (bench/RESULTS.md, scenario 1). 12
-     * stays below the default bulkhead (16 calls in flight per source); a concurrent read that finds
-     * the bulkhead full is retried like any other refusal.
+     * Most pages asked for at once from one source. Longlonglong is asked 100 a page and its
+     * simulator caps a page at 50 without a word, so its 500-task list is 10 pages (counted at the
+     * length sent, see SourceReader): at 8 a full read took two round trips (bench/RESULTS.md,
+     * scenario 1). 12 stays below the default bulkhead (16 calls in flight per source); a concurrent
+     * read that finds the bulkhead full is retried like any other refusal.
      */
     static final int MAX_PARALLEL = 12;
     private static final int MAX_ENTRIES = 1_024;

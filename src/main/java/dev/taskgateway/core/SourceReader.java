@@ -173,6 +173,7 @@ final class SourceReader {
         /**
          * Reads every page of an unordered list: page 1, then the pages its total (or the last read
          * of the same list) says follow, all at once, then on one by one while the list goes on.
+         * The total is counted in pages of the length the provider sent ({@link SourceReader#sentLength}).
          */
         private HeldRead readAll(ReadKey key) {
             Instant started = cache.now(); // a read is as old as its first call
@@ -194,9 +195,10 @@ final class SourceReader {
             }
             int size = cache.pageSize(info); // after any step-down page 1 needed
             if (pages.size() == 1 && !ends(first)) {
+                int length = sentLength(first, size);
                 long more = first.total() != null
-                        ? (first.total() + size - 1) / size - 1 : Math.max(0, expected - 1);
-                long bound = Math.min(more, (info.scanCap() + size - 1) / size - 1);
+                        ? pagesOf(first.total(), length) - 1 : Math.max(0, expected - 1);
+                long bound = Math.min(more, pagesOf(info.scanCap(), length) - 1);
                 if (bound > 0) {
                     pages.addAll(plan.fetch(2, (int) bound + 1, page -> call(key.page(page, size))));
                 }
@@ -227,16 +229,17 @@ final class SourceReader {
          * The pages the last read of this list took, page 1 among them, in one wave: a list read
          * before costs one round trip, not page 1 first and the rest after it (issue 16: TikMatrix's
          * 500 demo tasks, 5 pages, took two). Then on as far as page 1's total says, at once; past
-         * that, {@link #readAll} reads on page by page while the list goes on.
+         * that, {@link #readAll} reads on page by page while the list goes on. The last read stopped
+         * at the scan cap counted in the pages the provider sent, so its count needs no new bound.
          */
         private List<UpstreamPage> allAtOnce(ReadKey key, int expected) {
             int size = cache.pageSize(info);
-            int cap = (info.scanCap() + size - 1) / size;
-            int asked = Math.min(expected, cap);
+            int asked = Math.min(expected, info.scanCap());
             List<UpstreamPage> pages = new ArrayList<>(plan.fetch(1, asked, page -> call(key.page(page, size))));
             UpstreamPage first = pages.get(0);
             if (first.total() != null && !ends(pages.get(pages.size() - 1))) {
-                long total = Math.min((first.total() + size - 1) / size, cap);
+                int length = sentLength(first, size);
+                long total = Math.min(pagesOf(first.total(), length), pagesOf(info.scanCap(), length));
                 if (total > asked) {
                     pages.addAll(plan.fetch(asked + 1, (int) total, page -> call(key.page(page, size))));
                 }
@@ -301,7 +304,7 @@ final class SourceReader {
                     run = null;
                     continue;
                 }
-                int room = (int) Math.ceil((double) (cap - scanned) / (run == null ? size : run.pageSize()));
+                int room = (int) Math.ceil((double) (cap - scanned) / (run == null ? size : run.pageLength()));
                 HeldRead longer = extend(key, run, Math.min(room, pagesFor(run, filter, after, limit)));
                 if (longer == null) {
                     return answer(run, top, exactTotals, filter, after, limit, run.frontier());
@@ -403,7 +406,7 @@ final class SourceReader {
 
         /** Pages to read next: enough for the matches still missing at the density seen so far, at least one. */
         private int pagesFor(HeldRead run, TaskFilter filter, Position after, int limit) {
-            int size = run == null ? cache.pageSize(info) : run.pageSize();
+            int size = run == null ? cache.pageSize(info) : run.pageLength();
             double density = 1;
             if (run != null && !run.sorted().isEmpty()) {
                 long all = run.sorted().stream().filter(filter::matches).count();
@@ -416,9 +419,12 @@ final class SourceReader {
             return pagesLeft(run, Math.max(1, pages));
         }
 
-        /** At most {@code wanted}, and no more than the provider's total says are left. */
+        /**
+         * At most {@code wanted}, and no more than the provider's total says are left, in pages of the
+         * length it sends ({@link HeldRead#pageLength}): a silent cap numbers the pages by it.
+         */
         private int pagesLeft(HeldRead run, int wanted) {
-            int size = run == null ? cache.pageSize(info) : run.pageSize();
+            int size = run == null ? cache.pageSize(info) : run.pageLength();
             if (run == null || run.total() == null) {
                 return Math.min(wanted, run == null ? 1 : PagePlan.MAX_PARALLEL);
             }
@@ -538,6 +544,22 @@ final class SourceReader {
     private static UpstreamQuery normalized(UpstreamQuery pushed) {
         return new UpstreamQuery(pushed.statuses(), pushed.nameContains(), pushed.createdFrom(), pushed.createdUntil(),
                 1, 1);
+    }
+
+    /**
+     * The tasks a page holds as the provider numbers its pages: page 1's count when it is not the
+     * last and holds fewer than asked. A provider that caps the page size silently (Longlonglong's
+     * Laravel paginator) pages by the capped length, so with 100 asked and 50 sent a total of 500
+     * is 10 pages, not 5 — counted at the asked size, pages 6..10 would follow one by one. A page
+     * short for another reason (an object the mapper refused) costs at most an empty page.
+     */
+    private static int sentLength(UpstreamPage first, int asked) {
+        int sent = first.tasks().size();
+        return !ends(first) && sent < asked ? sent : asked;
+    }
+
+    private static long pagesOf(long tasks, int length) {
+        return (tasks + length - 1) / length;
     }
 
     private static boolean ends(UpstreamPage answer) {

@@ -60,6 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.retry.instances.tik.max-attempts=" + TracingTests.ATTEMPTS,
         "resilience4j.retry.instances.tik.wait-duration=20ms",
         "taskgateway.sources.ll.type=longlonglong",
+        "taskgateway.sources.ll.page-size=15", // several pages of its 47 tasks, as for tik
         "taskgateway.security.api-keys[0].name=dashboard",
         "taskgateway.security.api-keys[0].key=tracing-key-000001",
         "taskgateway.security.api-keys[0].roles=read",

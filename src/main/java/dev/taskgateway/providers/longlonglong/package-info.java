@@ -10,7 +10,8 @@
  *       whatever the HTTP status. The error envelope is undocumented: we assume the same shape
  *       with another {@code code} (401/403, 404, 422, 429, 5xx).</li>
  *   <li>Paging: Laravel paginator, {@code page} from 1 and {@code per_page} (no documented
- *       maximum, so a silent cap is assumed); {@code meta.current_page}/{@code meta.last_page}
+ *       maximum, so a silent cap is assumed; 100 is asked by default, and the cap decides the
+ *       page length); {@code meta.current_page}/{@code meta.last_page}
  *       decide the last page, never the item count. No order is promised: the gateway reads the
  *       whole list (up to the scan cap) and sorts it.</li>
  *   <li>Filters pushed: none by default; {@code name} (for {@code q}) only with

@@ -26,11 +26,11 @@ class LonglonglongConfigurationTests {
     }
 
     @Test
-    void defaultsAreTheVendorsFifteenPerPageNothingPushedAndPause() {
+    void defaultsAskAHundredPerPageSoTheProvidersCapDecidesAndPushNothing() {
         SourceInfo info = create(keys()).info();
 
         assertThat(info.id()).isEqualTo("llcall");
-        assertThat(info.maxPageSize()).isEqualTo(15);
+        assertThat(info.maxPageSize()).isEqualTo(100);
         assertThat(info.scanCap()).isEqualTo(10_000);
         assertThat(info.pushedFilters()).isEmpty();
     }

@@ -72,6 +72,9 @@ class LonglonglongSimulatorContractTests {
         TaskPage first = engine.list(new TaskQuery(TaskFilter.NONE, 100, 1, null, false));
         assertThat(first.page().total()).isEqualTo(TASKS);
         assertThat(first.page().totalExact()).isTrue();
+        // 100 asked a page by default, 50 sent: the fewest calls the cap allows (DESIGN §8), not one per 15
+        int pages = (TASKS + LonglonglongSimulator.MAX_PER_PAGE - 1) / LonglonglongSimulator.MAX_PER_PAGE;
+        assertThat(server.answered(200)).isEqualTo(pages);
     }
 
     @Test

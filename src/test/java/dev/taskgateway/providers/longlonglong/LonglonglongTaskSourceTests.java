@@ -62,7 +62,7 @@ class LonglonglongTaskSourceTests {
         assertThat(info.provider()).isEqualTo("longlonglong");
         assertThat(info.kind()).isEqualTo(TaskKind.OUTBOUND_CALL);
         assertThat(info.ordering()).isEqualTo(Ordering.UNORDERED);
-        assertThat(info.maxPageSize()).as("the page size the vendor's own example uses").isEqualTo(15);
+        assertThat(info.maxPageSize()).as("more than the provider gives: its silent cap decides").isEqualTo(100);
         assertThat(info.pushedFilters()).isEmpty();
         assertThat(info.actions()).containsExactly(TaskAction.PAUSE);
     }
@@ -83,9 +83,9 @@ class LonglonglongTaskSourceTests {
 
         assertThat(task).map(Task::status).contains(TaskStatus.PAUSED);
         assertThat(task.get().raw()).isNotNull();
-        WIREMOCK.verify(1, getRequestedFor(urlEqualTo(LIST_PATH + "?page=1&per_page=15")));
-        WIREMOCK.verify(1, getRequestedFor(urlEqualTo(LIST_PATH + "?page=2&per_page=15")));
-        WIREMOCK.verify(0, getRequestedFor(urlEqualTo(LIST_PATH + "?page=3&per_page=15")));
+        WIREMOCK.verify(1, getRequestedFor(urlEqualTo(LIST_PATH + "?page=1&per_page=100")));
+        WIREMOCK.verify(1, getRequestedFor(urlEqualTo(LIST_PATH + "?page=2&per_page=100")));
+        WIREMOCK.verify(0, getRequestedFor(urlEqualTo(LIST_PATH + "?page=3&per_page=100")));
     }
 
     @Test
