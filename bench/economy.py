@@ -11,6 +11,8 @@ import time
 import urllib.parse
 import urllib.request
 
+import gateway_metrics
+
 BASE, KEY, SOURCES, LABEL = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 # The provider's largest page, as the simulators give it: the economy target is tasks / this + 2.
 # Longlonglong has no documented maximum; the gateway asks 100 and its simulator caps at 50.
@@ -28,19 +30,7 @@ def get(path, timeout=30):
 
 
 def upstream_calls():
-    """taskgateway_upstream_requests_seconds_count by source and outcome, from /actuator/prometheus."""
-    request = urllib.request.Request(BASE + "/actuator/prometheus", headers={"X-API-Key": KEY})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        text = response.read().decode()
-    calls = {}
-    for line in text.splitlines():
-        if line.startswith("taskgateway_upstream_requests_seconds_count{"):
-            labels, value = line[line.index("{") + 1:line.index("}")], float(line.rsplit(" ", 1)[1])
-            tags = dict(part.split("=", 1) for part in labels.split(","))
-            source, outcome = tags["source"].strip('"'), tags["outcome"].strip('"')
-            calls.setdefault(source, {}).setdefault(outcome, 0)
-            calls[source][outcome] += int(value)
-    return calls
+    return gateway_metrics.upstream_calls(BASE, KEY)
 
 
 def total(calls, source):

@@ -18,23 +18,16 @@ import sys
 import time
 import urllib.request
 
+import gateway_metrics
+
 BASE, KEY, SOURCES = sys.argv[1], sys.argv[2], sys.argv[3]
 WARMUP, REQUESTS, GAP = int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6])
 URL = BASE + "/tasks?source=" + SOURCES
 
 
 def upstream_calls():
-    """taskgateway_upstream_requests_seconds_count summed by source, from /actuator/prometheus."""
-    request = urllib.request.Request(BASE + "/actuator/prometheus", headers={"X-API-Key": KEY})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        text = response.read().decode()
-    calls = {}
-    for line in text.splitlines():
-        if line.startswith("taskgateway_upstream_requests_seconds_count{"):
-            labels = dict(part.split("=", 1) for part in line[line.index("{") + 1:line.index("}")].split(","))
-            source = labels["source"].strip('"')
-            calls[source] = calls.get(source, 0) + int(float(line.rsplit(" ", 1)[1]))
-    return calls
+    """Upstream calls so far, summed over outcomes, by source."""
+    return {source: sum(outcomes.values()) for source, outcomes in gateway_metrics.upstream_calls(BASE, KEY).items()}
 
 
 def sample():
