@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Task Gateway benchmarks (DESIGN §8, issue 10). Loopback only; every step bounded in time.
-# Builds the jar, starts two simulator processes and the gateway, runs scenarios 1-4 with wrk,
+# Builds the jar, starts two simulator processes and the gateway, runs scenarios 1-4 (wrk, fanout.py, walk.py),
 # prints a summary and writes it to bench/out/summary.txt. See bench/README.md.
 #
 # Env: SKIP_BUILD=1 reuse target/*.jar; JAVA=/path/to/java; SCENARIOS ("1 2 3") which to run;
