@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,24 @@ class SimulatorServerTests {
         // Errors are decided before slowness: every request is a 503, at once.
         assertThat(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/any")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void aFaultedRequestNeverReachesTheHandler() throws Exception {
+        AtomicInteger handled = new AtomicInteger();
+        try (SimulatorServer failing = SimulatorServer.start("failing", 0,
+                new Faults(Duration.ZERO, 1, 0, 0, 0, Duration.ZERO, false),
+                call -> {
+                    handled.incrementAndGet();
+                    return SimulatorServer.Reply.json(200, Map.of("ok", true));
+                })) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(failing.baseUrl() + "/any")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(handled).hasValue(0); // an action answered 503 must not have been carried out
+        }
     }
 
     @Test
