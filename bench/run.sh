@@ -150,11 +150,11 @@ if want 1; then
 # Paced, not wrk: every uncached request re-reads every source (Longlonglong: 10 calls of its 300 per
 # 60 s), so a loop as fast as it can go spends the budget in seconds and then times STALE answers from
 # the cache. FANOUT_GAP (2.5 s) keeps every budget; only requests every source answered OK count.
-URL1="$GW/tasks?source=$SOURCES"
 F_WARM=${FANOUT_WARMUP:-6}; F_N=${FANOUT_REQUESTS:-18}; F_GAP=${FANOUT_GAP:-2.5}
 # JIT warm-up of the read path (OkHttp, Jackson, the engine, two of the mappers) on the sources whose
-# budgets are wide (TikMatrix 1,200 and NXLink 600 calls per 60 s; 10 s at -c1 spends ~350 and ~70):
-# the paced requests alone leave the JIT compiling through the whole run (bench/RESULTS.md).
+# budgets are wide (TikMatrix 1,200 and NXLink 600 calls per 60 s; 10 s at -c1 spends ~350 and ~70),
+# so that the few paced requests do not time a cold JIT (a longer warm-up through every mapper moved
+# the median no further: bench/RESULTS.md).
 wrk -t1 -c1 -d10s -H 'Cache-Control: no-cache' -H "$KEY" "$GW/tasks?source=tikmatrix-pc1,nxlink-hk,nxlink-us" >"$OUT/s1-warmup.txt"
 say "[1] command: bench/fanout.py $GW <key> $SOURCES $F_WARM $F_N $F_GAP   ($F_WARM warm-up + $F_N requests, one every $F_GAP s, 'Cache-Control: no-cache', every simulator at 100 ms; after 10 s of wrk -c1 no-cache on tikmatrix-pc1,nxlink-hk,nxlink-us)"
 say "    load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -162,8 +162,8 @@ timeout 600 python3 "$ROOT/bench/fanout.py" "$GW" bench-key-not-a-secret "$SOURC
 
 # The slowest upstream page, as this machine delivers it on its own (100 ms + the simulator's work +
 # loopback): one page of each provider the client can ask without a signature, at the gateway's page
-# size, straight from its simulator, one at a time (NXLink's signed POST is left out; its page is one
-# of 1,000-task pages, read in the same 100 ms).
+# size, straight from its simulator, one at a time (NXLink's signed POST is left out; each NXLink
+# source is one page, answered in the same 100 ms).
 LL_USER=5832d184-dd53-42a0-8ace-0bf8d660f4cc
 wrk -t1 -c1 -d5s --latency "http://127.0.0.1:18904/api/v1/task?page=1&page_size=100" >"$OUT/s1-direct-tikmatrix.txt"
 wrk -t1 -c1 -d5s --latency -H 'Authorization: Bearer demo-llcall-token' -H 'Accept: application/json' \
