@@ -230,11 +230,13 @@ final class SourceReader {
          * before costs one round trip, not page 1 first and the rest after it (issue 16: TikMatrix's
          * 500 demo tasks, 5 pages, took two). Then on as far as page 1's total says, at once; past
          * that, {@link #readAll} reads on page by page while the list goes on. The last read stopped
-         * at the scan cap counted in the pages the provider sent, so its count needs no new bound.
+         * at the scan cap counted in the pages the provider sent; the length of those pages is not
+         * known before page 1, so the count is only kept below the cap's task count (pages of one
+         * task at the least), a guard against a count remembered under another configuration.
          */
         private List<UpstreamPage> allAtOnce(ReadKey key, int expected) {
             int size = cache.pageSize(info);
-            int asked = Math.min(expected, info.scanCap());
+            int asked = Math.min(expected, info.scanCap()); // pages, at most one per task the cap allows
             List<UpstreamPage> pages = new ArrayList<>(plan.fetch(1, asked, page -> call(key.page(page, size))));
             UpstreamPage first = pages.get(0);
             if (first.total() != null && !ends(pages.get(pages.size() - 1))) {
