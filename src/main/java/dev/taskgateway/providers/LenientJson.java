@@ -5,6 +5,8 @@ import dev.taskgateway.core.SourceException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -69,7 +71,11 @@ public final class LenientJson {
      * or saturated value) past the {@code long} range. A fraction is cut towards zero.
      */
     public static Long longValue(JsonNode node, String field) {
-        BigDecimal exact = decimal(node == null ? null : node.get(field));
+        JsonNode v = node == null ? null : node.get(field);
+        if (v != null && (v.isInt() || v.isLong())) {
+            return v.longValue(); // the common case, exact as it is: no BigDecimal (issue 16)
+        }
+        BigDecimal exact = decimal(v);
         if (exact == null) {
             return null;
         }
@@ -87,7 +93,11 @@ public final class LenientJson {
      * valid one (4294967297 is not 1).
      */
     public static Integer intValue(JsonNode node, String field) {
-        BigDecimal exact = decimal(node == null ? null : node.get(field));
+        JsonNode v = node == null ? null : node.get(field);
+        if (v != null && v.isInt()) {
+            return v.intValue(); // the common case, exact as it is: no BigDecimal (issue 16)
+        }
+        BigDecimal exact = decimal(v);
         if (exact == null || exact.compareTo(INT_MIN) < 0 || exact.compareTo(INT_MAX) > 0
                 || exact.stripTrailingZeros().scale() > 0) {
             return null; // past the range, or a fraction: neither is a status or a count
@@ -172,6 +182,10 @@ public final class LenientJson {
         if (text == null) {
             return null;
         }
+        LocalDateTime plain = plainLocalDateTime(text.trim());
+        if (plain != null) {
+            return plain.atZone(zone).toInstant();
+        }
         try {
             return LocalDateTime.parse(text.trim(), LOCAL_DATE_TIME).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
@@ -181,6 +195,44 @@ public final class LenientJson {
                 return null;
             }
         }
+    }
+
+    /**
+     * {@code text} when it is exactly {@code yyyy-MM-dd HH:mm:ss} with every field in its range,
+     * read without the formatter (which costs several times more, per time field of every task
+     * read: issue 16); null for anything else, which the formatter then reads as before (its
+     * SMART resolving included), so both paths agree on every input.
+     */
+    static LocalDateTime plainLocalDateTime(String text) {
+        if (text.length() != 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        // Year 0 is no year-of-era (the pattern's yyyy); out-of-range fields go to the formatter.
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second);
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 when a character there is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Unix seconds (number or string) as an instant; null when absent, zero or unreadable. */
