@@ -42,6 +42,11 @@ build_jar() {
     (cd "$ROOT" && ./mvnw -B -q -f bench/bare-app/pom.xml package)
   fi
   BARE_JAR="$(ls "$ROOT"/bench/bare-app/target/bench-bare-app-*.jar | grep -v -- '\.original' | head -1)"
+  if [ "${SKIP_BUILD:-0}" != 1 ] || ! ls "$ROOT"/bench/stack-app/target/bench-stack-app-*.jar >/dev/null 2>&1; then
+    log "building the stack app (./mvnw -B -q -f bench/stack-app/pom.xml package)"
+    (cd "$ROOT" && ./mvnw -B -q -f bench/stack-app/pom.xml package)
+  fi
+  STACK_JAR="$(ls "$ROOT"/bench/stack-app/target/bench-stack-app-*.jar | grep -v -- '\.original' | head -1)"
   JAVA="${JAVA:-java}"
   log "jar: $JAR; $("$JAVA" -version 2>&1 | head -1)"
 }
@@ -79,6 +84,9 @@ sample_rss() {
 }
 max_col2() { awk 'BEGIN{m=0} $2>m {m=$2} END{print m}' "$1"; }
 max_col3() { awk 'BEGIN{m=0} $3>m {m=$3} END{print m}' "$1"; }
+
+# loaded_classes <pid>: classes the JVM has loaded so far (its own counter).
+loaded_classes() { jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/^java.cls.loadedClasses=/ {print $2}'; }
 
 # live_heap_mb <pid>: heap in use right after a full GC (jcmd GC.run), in MB: what the process
 # keeps alive, whatever the collector's current heap size.

@@ -73,7 +73,7 @@ wrk_numbers() {
 # the gateway's cached list. The ratios against the bare app are the targets (issue 16).
 RSS2="$OUT/rss-s2.txt"; : >"$RSS2"
 if want 2; then
-BARE_PORT=${BARE_PORT:-18982}
+BARE_PORT=${BARE_PORT:-18982}; STACK_PORT=${STACK_PORT:-18983}
 URL2="$GW/tasks?size=20&source=$SOURCES"
 mkdir -p "$OUT/www" "$OUT/nginx"
 curl -sf -H "$KEY" "$URL2" -o "$OUT/www/tasks.json"
@@ -101,14 +101,21 @@ PIDS+=($!)
 # shellcheck disable=SC2086
 "$JAVA" $JVM_OPTS -jar "$BARE_JAR" --server.port="$BARE_PORT" --bench.body="$OUT/www/tasks.json" >"$OUT/bare-app.log" 2>&1 &
 BARE_PID=$!; PIDS+=("$BARE_PID")
+# shellcheck disable=SC2086
+"$JAVA" $JVM_OPTS -jar "$STACK_JAR" --server.port="$STACK_PORT" --bench.body="$OUT/www/tasks.json" >"$OUT/stack-app.log" 2>&1 &
+STACK_PID=$!; PIDS+=("$STACK_PID")
 wait_http "http://127.0.0.1:$NGINX_PORT/tasks" 20
 wait_http "http://127.0.0.1:$BARE_PORT/tasks" 120
+wait_http "http://127.0.0.1:$STACK_PORT/tasks" 120
 cmp -s "$OUT/www/tasks.json" <(curl -sf "http://127.0.0.1:$BARE_PORT/tasks") || { log "bare app body differs"; exit 1; }
+cmp -s "$OUT/www/tasks.json" <(curl -sf "http://127.0.0.1:$STACK_PORT/tasks") || { log "stack app body differs"; exit 1; }
 say "[2] body: $(wc -c <"$OUT/www/tasks.json") bytes; nginx :$NGINX_PORT serves it as a file, bare app :$BARE_PORT (pid $BARE_PID) from memory"
 say "[2] command: wrk -t2 -c32 -d${D2}s --latency <url>, after a 5 s warm-up of each JVM   (list: -H '$KEY' '$URL2')"
-RSSB="$OUT/rss-s2-bare.txt"; : >"$RSSB"
+RSSB="$OUT/rss-s2-bare.txt"; : >"$RSSB"; RSSS="$OUT/rss-s2-stack.txt"; : >"$RSSS"
 heap_before_gw=$(live_heap_mb "$GW_PID"); heap_before_bare=$(live_heap_mb "$BARE_PID")
 wrk -t2 -c32 -d5s "http://127.0.0.1:$BARE_PORT/tasks" >"$OUT/s2-bare-warmup.txt"
+wrk -t2 -c32 -d5s "http://127.0.0.1:$STACK_PORT/actuator/health/liveness" >"$OUT/s2-stack-liveness-warmup.txt"
+wrk -t2 -c32 -d5s "http://127.0.0.1:$STACK_PORT/tasks" >"$OUT/s2-stack-warmup.txt"
 wrk -t2 -c32 -d5s "$GW/actuator/health/liveness" >"$OUT/s2-liveness-warmup.txt"
 wrk -t2 -c32 -d5s -H "$KEY" "$URL2" >"$OUT/s2-warmup.txt"
 LOAD2="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -116,6 +123,12 @@ say "    load average before: $LOAD2"
 wrk -t2 -c32 -d"${D2}s" --latency "http://127.0.0.1:$NGINX_PORT/tasks" >"$OUT/s2-nginx.txt"
 SAMPLER=$(sample_rss "$BARE_PID" "$RSSB")
 wrk -t2 -c32 -d"${D2}s" --latency "http://127.0.0.1:$BARE_PORT/tasks" >"$OUT/s2-bare.txt"
+kill "$SAMPLER" 2>/dev/null || true
+# The stack app under the gateway's two loads (its liveness probe, then the list's bytes): what the
+# decided stack (DESIGN §2) costs on its own, beside which the gateway's own cost can be seen.
+SAMPLER=$(sample_rss "$STACK_PID" "$RSSS")
+wrk -t2 -c32 -d"${D2}s" --latency "http://127.0.0.1:$STACK_PORT/actuator/health/liveness" >"$OUT/s2-stack-liveness.txt"
+wrk -t2 -c32 -d"${D2}s" --latency "http://127.0.0.1:$STACK_PORT/tasks" >"$OUT/s2-stack.txt"
 kill "$SAMPLER" 2>/dev/null || true
 SAMPLER=$(sample_rss "$GW_PID" "$RSS2")
 wrk -t2 -c32 -d"${D2}s" --latency "$GW/actuator/health/liveness" >"$OUT/s2-liveness.txt"
@@ -130,18 +143,25 @@ read -r N50 N99 NRPS < <(wrk_numbers "$OUT/s2-nginx.txt")
 read -r B50 B99 BRPS < <(wrk_numbers "$OUT/s2-bare.txt")
 read -r L50 L99 LRPS < <(wrk_numbers "$OUT/s2-liveness.txt")
 read -r G50 G99 GRPS < <(wrk_numbers "$OUT/s2-gateway.txt")
-for f in s2-gateway s2-nginx s2-bare s2-liveness; do grep -q "Non-2xx" "$OUT/$f.txt" && say "    WARNING $f: $(grep Non-2xx "$OUT/$f.txt")"; done
+read -r SL50 SL99 SLRPS < <(wrk_numbers "$OUT/s2-stack-liveness.txt")
+read -r S50 S99 SRPS < <(wrk_numbers "$OUT/s2-stack.txt")
+for f in s2-gateway s2-nginx s2-bare s2-liveness s2-stack s2-stack-liveness; do grep -q "Non-2xx" "$OUT/$f.txt" && say "    WARNING $f: $(grep Non-2xx "$OUT/$f.txt")"; done
 vs_bare() { awk -v g="$1" -v n="$BRPS" 'BEGIN{printf "%.3f", g/n}'; }
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN{print (r>=t)?"MET":"MISSED"}'; }
 say "[2] | what | req/s | p50 ms | p99 ms | vs bare MVC |"
 say "[2] | nginx, the body as a file | ${NRPS} | ${N50} | ${N99} | $(vs_bare "$NRPS") |"
 say "[2] | bare Spring Boot MVC app, same bytes | ${BRPS} | ${B50} | ${B99} | 1.000 |"
+say "[2] | stack app (the bare app on DESIGN §2's stack) /actuator/health/liveness | ${SLRPS} | ${SL50} | ${SL99} | $(vs_bare "$SLRPS") |"
+say "[2] | stack app, same bytes | ${SRPS} | ${S50} | ${S99} | $(vs_bare "$SRPS") |"
 say "[2] | gateway /actuator/health/liveness | ${LRPS} | ${L50} | ${L99} | $(vs_bare "$LRPS") (target >= 0.7: $(verdict "$(vs_bare "$LRPS")" 0.7)) |"
 say "[2] sources of the list right after its run: $STATES2"
 say "[2] | gateway cached /tasks?size=20 | ${GRPS} | ${G50} | ${G99} | $(vs_bare "$GRPS") (target >= 0.5: $(verdict "$(vs_bare "$GRPS")" 0.5)) |"
 GMAX=$(( $(max_col2 "$RSS2") / 1024 )); BMAX=$(( $(max_col2 "$RSSB") / 1024 ))
 say "[4] RSS under the load of 2 (max of 200 ms samples): gateway ${GMAX} MB, bare app ${BMAX} MB = $(awk -v g="$GMAX" -v b="$BMAX" 'BEGIN{printf "%.2f", g/b}') x (target <= 1.5: $(awk -v g="$GMAX" -v b="$BMAX" 'BEGIN{print (g<=1.5*b)?"MET":"MISSED"}'))"
-say "[4] threads under the load of 2 (max): gateway $(max_col3 "$RSS2"), bare app $(max_col3 "$RSSB")"
+SMAX=$(( $(max_col2 "$RSSS") / 1024 ))
+say "[4] RSS of the stack app under the same two loads: ${SMAX} MB = $(awk -v s="$SMAX" -v b="$BMAX" 'BEGIN{printf "%.2f", s/b}') x the bare app; the gateway = $(awk -v g="$GMAX" -v s="$SMAX" 'BEGIN{printf "%.2f", g/s}') x the stack app (what the decided stack costs on its own, doing nothing)"
+say "[4] classes loaded: gateway $(loaded_classes "$GW_PID"), stack app $(loaded_classes "$STACK_PID"), bare app $(loaded_classes "$BARE_PID")"
+say "[4] threads under the load of 2 (max): gateway $(max_col3 "$RSS2"), stack app $(max_col3 "$RSSS"), bare app $(max_col3 "$RSSB")"
 say "[4] live heap after a full GC, before -> after the load of 2: gateway ${heap_before_gw} -> $(live_heap_mb "$GW_PID") MB, bare app ${heap_before_bare} -> $(live_heap_mb "$BARE_PID") MB"
 fi
 
@@ -177,9 +197,29 @@ for p in tikmatrix longlonglong newapi; do
   say "[1] reference: one $p page straight from its simulator (wrk -t1 -c1 -d5s): median ${d50} ms, p99 ${d99} ms"
   D50=$(awk -v a="$D50" -v b="$d50" 'BEGIN{print (b>a)?b:a}')
 done
-python3 - "$OUT/s1.json" "$D50" <<'PY' | tee -a "$SUMMARY"
+# Two floors, the same pages the request read (NXLink's signed POSTs left out), fired all at once:
+# straight at the simulators with no parsing (what the simulators' own work on the shared cores adds
+# for any client), and by a JVM on the decided stack that parses each page and writes its items
+# back to bytes and does nothing else (bench/stack-app FanOutFloor: what any adapter pays first).
+PAGES1="$OUT/s1-pages.tsv"; : >"$PAGES1"
+for p in 1 2 3 4 5; do printf 'http://127.0.0.1:18904/api/v1/task?page=%s&page_size=100\n' "$p" >>"$PAGES1"; done
+for p in 1 2 3 4 5 6 7 8 9 10; do
+  printf 'http://127.0.0.1:18901/agent-api/new/user/%s/subset_task?page=%s&per_page=100\tAuthorization: Bearer demo-llcall-token\tAccept: application/json\n' "$LL_USER" "$p" >>"$PAGES1"
+done
+printf 'http://127.0.0.1:18903/api/task/self?p=1&page_size=100\tAuthorization: Bearer demo-newapi-user-token\tNew-Api-User: 1\n' >>"$PAGES1"
+timeout 300 python3 "$ROOT/bench/floor.py" "$PAGES1" 3 12 1.5 >"$OUT/s1-floor-simulators.json"
+# The JVM floor twice: parsing into trees and writing items back (what the adapters do first), and
+# only walking the tokens (the least any JSON reader can do). 42 new-api calls each, with the
+# gateway's and floor.py's well inside the simulator's 180 per 180 s.
+for mode in tree tokens; do
+  # shellcheck disable=SC2086
+  timeout 300 "$JAVA" $JVM_OPTS -cp "$STACK_JAR" -Dloader.main=dev.taskgateway.bench.FanOutFloor \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$PAGES1" 30 12 1.5 "$mode" >"$OUT/s1-floor-jvm-$mode.json"
+done
+python3 - "$OUT/s1.json" "$D50" "$OUT/s1-floor-simulators.json" "$OUT/s1-floor-jvm-tree.json" "$OUT/s1-floor-jvm-tokens.json" <<'PY' | tee -a "$SUMMARY"
 import json, sys
 d, page = json.load(open(sys.argv[1])), float(sys.argv[2])
+sims, jvm, tokens = json.load(open(sys.argv[3])), json.load(open(sys.argv[4])), json.load(open(sys.argv[5]))
 print(f"[1] uncached /tasks: {d['allOk']} of {d['requests']} requests with every source OK"
       + (f"; not OK: {d['notOk']}" if d["notOk"] else ""))
 print(f"[1] per-source latency, medians (ms): {d['sourceMedianMs']}; upstream calls per request: {d['upstreamCallsPerRequest']}")
@@ -191,6 +231,12 @@ else:
           f"({page} ms); target <= 1.1: {'MET' if ratio <= 1.1 else 'MISSED'}")
     print(f"[1] the same requests against their own slowest source (median {d['slowestSourceMedianMs']} ms): "
           f"{d['overOwnSlowestSource']:.2f} x  (what fanning out, merging and rendering add)")
+print(f"[1] floor, simulators alone: {sims['pages']} of those pages ({sims['bytesPerRound']} bytes) fired at once, not parsed: "
+      f"slowest page median {sims['medianSlowestPageMs']} ms = {sims['medianSlowestPageMs'] / page:.2f} x the page alone")
+print(f"[1] floor, a JVM on the decided stack fetching them at once, each parsed into a tree and its items written "
+      f"back to bytes (FanOutFloor tree, no mapping): median {jvm['medianMs']} ms = {jvm['medianMs'] / page:.2f} x the page alone")
+print(f"[1] floor, the same JVM only walking each page's tokens (FanOutFloor tokens, no tree, nothing kept): "
+      f"median {tokens['medianMs']} ms = {tokens['medianMs'] / page:.2f} x the page alone")
 PY
 fi
 
