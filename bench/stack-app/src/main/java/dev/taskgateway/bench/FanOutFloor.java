@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <pages file> <warm-up rounds> <rounds> <gap s> [tree|tokens]}: {@code tokens} only walks each
  * page's tokens with Jackson's streaming parser (no tree, nothing written: the least any JSON
  * reader can do). The file has one request a line: the URL, then
- * {@code Name: value} headers, tab-separated. Prints one JSON object. Loopback only; bounded by its
+ * {@code Name: value} headers, tab-separated; a URL marked with a leading {@code !} is asked in the
+ * timed rounds only (new-api's, whose budget the simulator enforces). Prints one JSON object. Loopback only; bounded by its
  * round counts.
  */
 public final class FanOutFloor {
@@ -42,7 +43,8 @@ public final class FanOutFloor {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Request> pages = pages(Path.of(args[0]));
+        List<Request> pages = pages(Path.of(args[0]), true);
+        List<Request> warmUpPages = pages(Path.of(args[0]), false);
         int warmUp = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
         long gapMillis = Math.round(Double.parseDouble(args[3]) * 1000);
@@ -56,7 +58,7 @@ public final class FanOutFloor {
         for (int round = 0; round < warmUp + rounds; round++) {
             long start = System.nanoTime();
             List<Future<Integer>> reads = new ArrayList<>();
-            for (Request page : pages) {
+            for (Request page : round >= warmUp ? pages : warmUpPages) {
                 reads.add(pool.submit(() -> read(client, mapper, page, tokensOnly)));
             }
             bytes = 0;
@@ -111,14 +113,15 @@ public final class FanOutFloor {
         return written;
     }
 
-    private static List<Request> pages(Path file) throws IOException {
+    /** The file's requests; without {@code timed}, only those not marked timed-only. */
+    private static List<Request> pages(Path file, boolean timed) throws IOException {
         List<Request> pages = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) {
+            if (line.isBlank() || !timed && line.startsWith("!")) {
                 continue;
             }
             String[] parts = line.split("\t");
-            Request.Builder request = new Request.Builder().url(parts[0]);
+            Request.Builder request = new Request.Builder().url(parts[0].startsWith("!") ? parts[0].substring(1) : parts[0]);
             for (int i = 1; i < parts.length; i++) {
                 int colon = parts[i].indexOf(':');
                 request.header(parts[i].substring(0, colon).trim(), parts[i].substring(colon + 1).trim());
