@@ -3,6 +3,7 @@ package dev.taskgateway.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskgateway.testing.FakeTaskSource;
+import dev.taskgateway.testing.Seeds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,10 +44,9 @@ class PagingGuaranteesTests {
         executor.shutdownNow();
     }
 
-    /** 195 fixed seeds, so a red build replays, and 5 new ones per run, so coverage grows. */
+    /** 195 fixed seeds and 5 new ones per run ({@link Seeds}). */
     static LongStream seeds() {
-        long fresh = System.nanoTime();
-        return LongStream.concat(LongStream.rangeClosed(1, 195), LongStream.range(0, 5).map(i -> fresh + i * 7919));
+        return Seeds.fixedThenFresh(195);
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -2,6 +2,7 @@ package dev.taskgateway.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskgateway.testing.Seeds;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -28,10 +29,9 @@ class LenientJsonTests {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter FORMATTER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** 300 fixed seeds, so a red build replays, and 5 new ones per run. */
+    /** 300 fixed seeds and 5 new ones per run ({@link Seeds}). */
     static LongStream seeds() {
-        long fresh = System.nanoTime();
-        return LongStream.concat(LongStream.rangeClosed(1, 300), LongStream.range(0, 5).map(i -> fresh + i * 7919));
+        return Seeds.fixedThenFresh(300);
     }
 
     @ParameterizedTest(name = "seed {0}")
