@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskgateway.GatewayClient.Answer;
 import dev.taskgateway.core.TaskStatus;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.taskgateway.testing.LoopbackPorts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -28,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class DemoProfileTests {
 
     @Test
-    void defaultStartServesTheDemoDataOfEverySimulatorWithTheDemoKey(CapturedOutput output) throws IOException {
+    void defaultStartServesTheDemoDataOfEverySimulatorWithTheDemoKey(CapturedOutput output) {
         try (ConfigurableApplicationContext context = TaskGatewayApplication.application().run(demoArguments())) {
             assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
             assertThat(context.getEnvironment().getDefaultProfiles()).containsExactly("demo");
@@ -64,12 +63,10 @@ class DemoProfileTests {
     }
 
     /** Free ports for the simulators: the demo sources find them through the same properties. */
-    private static String[] demoArguments() throws IOException {
+    private static String[] demoArguments() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
         for (String simulator : Arrays.asList("longlonglong", "nxlink", "new-api", "tikmatrix")) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                arguments.add("--taskgateway.demo.ports." + simulator + "=" + socket.getLocalPort());
-            }
+            arguments.add("--taskgateway.demo.ports." + simulator + "=" + LoopbackPorts.unused());
         }
         return arguments.toArray(String[]::new);
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskgateway.GatewayClient;
 import dev.taskgateway.TaskGatewayApplication;
 import dev.taskgateway.demo.SimulatorServer;
+import dev.taskgateway.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -393,7 +393,7 @@ class ConsoleBrowserTests {
     }
 
     /** The demo profile on free ports, its demo key and a read-only one. */
-    private static String[] arguments() throws IOException {
+    private static String[] arguments() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                 "--taskgateway.security.api-keys[0].name=demo", "--taskgateway.security.api-keys[0].key=" + KEY,
                 "--taskgateway.security.api-keys[0].roles=read,operate,admin",
@@ -404,9 +404,7 @@ class ConsoleBrowserTests {
                 "--taskgateway.sources.tikmatrix-pc1.cache.fresh-ttl=1s",
                 "--resilience4j.circuitbreaker.instances.tikmatrix-pc1.wait-duration-in-open-state=1s"));
         for (String simulator : List.of("longlonglong", "nxlink", "new-api", "tikmatrix")) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                arguments.add("--taskgateway.demo.ports." + simulator + "=" + socket.getLocalPort());
-            }
+            arguments.add("--taskgateway.demo.ports." + simulator + "=" + LoopbackPorts.unused());
         }
         return arguments.toArray(String[]::new);
     }

@@ -1,13 +1,12 @@
 package dev.taskgateway.state;
 
 import dev.taskgateway.DebianTools;
+import dev.taskgateway.testing.LoopbackPorts;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** A server on a free loopback port, ready to accept connections. */
     public static RedisServer start() {
-        RedisServer server = new RedisServer(executable(), freePort());
+        RedisServer server = new RedisServer(executable(), LoopbackPorts.unused());
         server.startAgain();
         return server;
     }
@@ -101,18 +100,6 @@ public final class RedisServer implements AutoCloseable {
         return DebianTools.require("redis-server");
     }
 
-    /** A loopback port free now (nobody listens on it). */
-    static int freePortForTests() {
-        return freePort();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public String toString() {

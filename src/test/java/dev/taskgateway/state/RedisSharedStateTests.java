@@ -12,6 +12,7 @@ import dev.taskgateway.core.TaskKind;
 import dev.taskgateway.core.UpstreamQuery;
 import dev.taskgateway.providers.LenientJson;
 import dev.taskgateway.providers.RawJson;
+import dev.taskgateway.testing.LoopbackPorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,7 +192,7 @@ class RedisSharedStateTests {
     /** A factory for a port nobody listens on: connecting fails within its timeout. */
     private static LettuceConnectionFactory unreachable() {
         LettuceConnectionFactory factory = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration("127.0.0.1", RedisServer.freePortForTests()),
+                new RedisStandaloneConfiguration("127.0.0.1", LoopbackPorts.unused()),
                 LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(300)).build());
         factory.afterPropertiesSet();
         factory.start();

@@ -16,9 +16,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.taskgateway.core.ErrorCode;
 import dev.taskgateway.core.SourceException;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.taskgateway.testing.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,11 +188,8 @@ class NewApiErrorMappingTests {
     }
 
     @Test
-    void unreachableProviderIsUnavailable() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+    void unreachableProviderIsUnavailable() {
+        int closedPort = LoopbackPorts.unused();
 
         SourceException e = catchThrowableOfType(SourceException.class,
                 () -> source("http://127.0.0.1:" + closedPort, "auto").fetch(query(1, 100)));
