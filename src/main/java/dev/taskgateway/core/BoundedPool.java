@@ -39,10 +39,18 @@ public final class BoundedPool extends ThreadPoolExecutor {
         work.run();
     }
 
+    /**
+     * Daemon threads with the application's class loader as context loader. A thread inherits its
+     * creator's, and the first fan-out of a request is made on a Tomcat thread whose context loader
+     * is the web application's: Tomcat then took the pool's idle threads for ones the web app had
+     * leaked and warned of a memory leak at every shutdown.
+     */
     private static ThreadFactory threads(String name) {
         AtomicInteger count = new AtomicInteger();
+        ClassLoader application = BoundedPool.class.getClassLoader();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setContextClassLoader(application);
             thread.setDaemon(true);
             return thread;
         };

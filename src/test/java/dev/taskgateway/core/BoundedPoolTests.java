@@ -90,6 +90,25 @@ class BoundedPoolTests {
         assertThatThrownBy(() -> pool.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
     }
 
+    /** Tomcat counts a thread whose context loader is the web app's as leaked by it, and warns at shutdown. */
+    @Test
+    void threadsCarryTheApplicationsClassLoaderNotTheSubmittersContextLoader() throws Exception {
+        ClassLoader webApp = new ClassLoader(getClass().getClassLoader()) { };
+        AtomicReference<ClassLoader> seen = new AtomicReference<>();
+        Thread submitter = new Thread(() -> {
+            try {
+                pool.submit(() -> seen.set(Thread.currentThread().getContextClassLoader())).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        submitter.setContextClassLoader(webApp);
+        submitter.start();
+        submitter.join();
+
+        assertThat(seen.get()).isSameAs(BoundedPool.class.getClassLoader()).isNotSameAs(webApp);
+    }
+
     @Test
     void aPoolOfNoThreadsIsRefused() {
         assertThatThrownBy(() -> new BoundedPool(0, "none")).isInstanceOf(IllegalArgumentException.class);
