@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error as {@code application/problem+json} (RFC 9457, made by {@link ProblemWriter#problem}) with
@@ -140,7 +141,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return invalid(BodyErrors.unreadable(ex, servlet.getContentLengthLong() > 0), servlet);
     }
 
-    /** Spring MVC's own errors (404 route, 405, 406, 415...) get the same shape. */
+    /**
+     * Spring MVC's own errors (404 route, 405, 406, 415...) get the same shape. An unknown path says
+     * so in our words, as the filters' 404 does, not Spring's "No static resource x." (it has no static
+     * resources to offer there).
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
@@ -148,6 +153,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             String slug = statusCode.value() == 404 ? "not-found" : "http-" + statusCode.value();
             problem.setType(URI.create("/problems/" + slug));
+            if (ex instanceof NoResourceFoundException) {
+                problem.setDetail(ProblemWriter.NO_SUCH_ENDPOINT);
+            }
             problem.setProperty("requestId", RequestIds.current());
         }
         return response;

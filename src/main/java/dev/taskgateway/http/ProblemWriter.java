@@ -18,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProblemWriter {
 
+    /** The detail of every 404 for a path nothing answers. */
+    public static final String NO_SUCH_ENDPOINT = "no such endpoint or resource";
+
     /** Writes a {@link ProblemDetail} as MVC's converter does: its extra properties inline. */
     static final JsonMapper JSON = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
             .build();
@@ -42,7 +45,7 @@ public final class ProblemWriter {
     public static ProblemDetail forStatus(int status, String instance, Object requestId) {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        return status == 404 ? problem(404, "not-found", title, "no such endpoint or resource", instance, requestId)
+        return status == 404 ? problem(404, "not-found", title, NO_SUCH_ENDPOINT, instance, requestId)
                 : problem(status, "http-" + status, title, title, instance, requestId);
     }
 

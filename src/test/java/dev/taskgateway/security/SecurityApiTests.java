@@ -68,6 +68,17 @@ class SecurityApiTests extends SecuredGatewayTestBase {
     }
 
     @Test
+    void pathsNothingAnswersAreNotFoundProblemsInOurWords() {
+        for (String path : List.of("/nope", "/sources/nope", "/tasks/a/b/c", "/console/nope.js")) {
+            Answer answer = probe().get(path, "X-API-Key", READ_KEY);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.json().path("type").asString()).isEqualTo("/problems/not-found");
+            assertThat(answer.json().path("detail").asString()).as(answer.all())
+                    .isEqualTo("no such endpoint or resource");
+        }
+    }
+
+    @Test
     void anonymousHealthShowsEachComponentsStatusButNoDetailsWhichKeysWithReadOrAdminSee() {
         JsonNode anonymous = probe().get("/actuator/health").json();
         JsonNode admin = probe().get("/actuator/health", "X-API-Key", ADMIN_KEY).json();
