@@ -1,8 +1,10 @@
 package dev.taskgateway.providers;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
@@ -26,6 +28,18 @@ public final class RawJson extends JacksonSerializable.Base {
     /** The record {@code node}, serialized once; the tree can be dropped afterwards. */
     public static RawJson of(JsonNode node) {
         return new RawJson(LenientJson.MAPPER.writeValueAsBytes(node));
+    }
+
+    /**
+     * The JSON value {@code parser} is at, copied compact without building a tree: a record held
+     * elsewhere as text (a read shared through Redis) read back as the replica that read it holds it.
+     */
+    public static RawJson read(JsonParser parser) {
+        ByteArrayOutputStream utf8 = new ByteArrayOutputStream(256);
+        try (JsonGenerator copy = LenientJson.MAPPER.createGenerator(utf8)) {
+            copy.copyCurrentStructure(parser);
+        }
+        return new RawJson(utf8.toByteArray());
     }
 
     /** The record as it was parsed again, for readers of single fields (tests, tools). */

@@ -4,6 +4,7 @@ import dev.taskgateway.core.ReadKey;
 import dev.taskgateway.core.ReadSnapshot;
 import dev.taskgateway.core.SharedReads;
 import dev.taskgateway.core.Task;
+import dev.taskgateway.providers.RawJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
 /**
  * Held reads shared through Redis: each read as gzipped JSON under {@code reads:<source>:<hash of
@@ -113,19 +113,19 @@ final class RedisSharedReads implements SharedReads {
     }
 
     /**
-     * A shared task's raw record read back compact, as the replica that read it holds it (issue 16:
-     * a parsed record weighs several times its text), and written out as the same JSON value.
+     * A shared task's raw record read back as the replica that read it holds it: a {@link RawJson},
+     * compact (issue 16: a parsed record weighs several times its text), equal to that replica's.
      */
     abstract static class CompactRaw {
-        @JsonDeserialize(using = RawText.class)
+        @JsonDeserialize(using = RawRecord.class)
         Object raw;
     }
 
-    /** The record's compact JSON text, written out as is. */
-    static final class RawText extends ValueDeserializer<Object> {
+    /** Copies the record's JSON straight into a {@link RawJson}, no tree in between. */
+    static final class RawRecord extends ValueDeserializer<Object> {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) {
-            return new RawValue(context.readTree(parser).toString());
+            return RawJson.read(parser);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,7 @@ class RawJsonTests {
         for (JsonNode record : records) {
             assertThat(new String(api.writeValueAsBytes(body(RawJson.of(record)))))
                     .isEqualTo(new String(api.writeValueAsBytes(body(record))));
+            assertThat(copied(RawJson.of(record))).isEqualTo(RawJson.of(record));
         }
     }
 
@@ -68,6 +70,15 @@ class RawJsonTests {
         assertThat(api.writeValueAsBytes(body(RawJson.of(record)))).isEqualTo(api.writeValueAsBytes(body(record)));
         assertThat(RawJson.of(record).toString()).isEqualTo(record.toString());
         assertThat(RawJson.of(record).tree()).isEqualTo(record);
+        assertThat(copied(RawJson.of(record))).as("copied from a parser").isEqualTo(RawJson.of(record));
+    }
+
+    /** {@code raw} as a shared read reads it back: its text parsed and copied straight into a RawJson. */
+    private static RawJson copied(RawJson raw) {
+        try (JsonParser parser = LenientJson.MAPPER.createParser(raw.toString())) {
+            parser.nextToken();
+            return RawJson.read(parser);
+        }
     }
 
     @Test

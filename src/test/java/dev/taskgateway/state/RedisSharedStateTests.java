@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +86,9 @@ class RedisSharedStateTests {
 
         Task shared = reads.get(key).orElseThrow().tasks().get(0);
 
-        assertThat(shared.raw()).as("held as its text, not parsed into maps").isNotInstanceOf(Map.class);
+        assertThat(shared.raw()).as("held as its compact text, as the replica that read it holds it")
+                .isInstanceOf(RawJson.class).isEqualTo(task.raw());
+        assertThat(shared).isEqualTo(task);
         JsonMapper api = JsonMapper.builder().build();
         assertThat(api.writeValueAsString(TaskBody.from(shared))).isEqualTo(api.writeValueAsString(TaskBody.from(task)));
     }
