@@ -178,19 +178,20 @@ public final class LenientJson {
 
     /** A zone-less {@code yyyy-MM-dd HH:mm:ss} string read in {@code zone}; null when absent or unreadable. */
     public static Instant localDateTime(JsonNode node, String field, ZoneId zone) {
-        String text = nonBlank(node, field);
-        if (text == null) {
+        String value = nonBlank(node, field);
+        if (value == null) {
             return null;
         }
-        LocalDateTime plain = plainLocalDateTime(text.trim());
+        String text = value.trim();
+        LocalDateTime plain = plainLocalDateTime(text);
         if (plain != null) {
             return plain.atZone(zone).toInstant();
         }
         try {
-            return LocalDateTime.parse(text.trim(), LOCAL_DATE_TIME).atZone(zone).toInstant();
+            return LocalDateTime.parse(text, LOCAL_DATE_TIME).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(text.trim());
+                return Instant.parse(text);
             } catch (DateTimeParseException again) {
                 return null;
             }
